@@ -1,0 +1,80 @@
+// Polls each venue's bulk endpoint when it is due, keeps the last good snapshot, and records
+// every failure in the venue's status. Restart-proof: everything it knows lives in the store.
+import type { VenueSnapshot } from '../core/market';
+import { applyOutcome, isDue, type PollOutcome } from '../core/venue-status';
+import type { VenueId, VenueStatus } from '../messages';
+import { createVenueClient, type FetchLike, resolveHosts, VenueError } from '../venues/client';
+import type { Venue } from '../venues/venue';
+import type { StateStore } from './state';
+
+const INSTRUMENTS_MAX_AGE_MS = 6 * 60 * 60_000;
+
+export interface PollerOptions {
+  venues: readonly Venue[];
+  state: StateStore;
+  fetch: FetchLike;
+  /** LL_VENUE_ORIGIN of the build, or '' for the venues' own hosts. */
+  venueOrigin: string;
+  now?: () => number;
+}
+
+export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now }: PollerOptions) {
+  const inFlight = new Map<VenueId, Promise<boolean>>();
+
+  async function instrumentsFor(venue: Venue, client: ReturnType<typeof createVenueClient>) {
+    const cached = await state.instruments(venue.id);
+    if (cached && now() - cached.fetchedAt < INSTRUMENTS_MAX_AGE_MS) return cached.list;
+    const list = await venue.fetchInstruments(client);
+    await state.saveInstruments(venue.id, { fetchedAt: now(), list });
+    return list;
+  }
+
+  async function pollVenue(venue: Venue): Promise<boolean> {
+    const status = await state.status(venue.id);
+    if (!isDue(status, now())) return false;
+    const client = createVenueClient(
+      venue.id,
+      resolveHosts(venue.id, venue.hosts, venueOrigin).rest,
+      fetch,
+    );
+    let outcome: PollOutcome;
+    try {
+      const rows = await venue.fetchSnapshot(client, await instrumentsFor(venue, client));
+      const snapshot: VenueSnapshot = { venue: venue.id, fetchedAt: now(), rows };
+      await state.saveSuccess(snapshot, applyOutcome(status, { kind: 'ok' }, now()));
+      return true;
+    } catch (error) {
+      if (!(error instanceof VenueError)) throw error;
+      outcome = error.outcome;
+    }
+    await state.saveStatus(applyOutcome(status, outcome, now()));
+    return false;
+  }
+
+  /** One poll per venue at a time, however many alarms, messages and start-ups ask at once. */
+  function pollOnce(venue: Venue): Promise<boolean> {
+    const running = inFlight.get(venue.id);
+    if (running) return running;
+    const poll = pollVenue(venue).finally(() => inFlight.delete(venue.id));
+    inFlight.set(venue.id, poll);
+    return poll;
+  }
+
+  return {
+    /** Polls every venue that is due; returns the venues that produced a new snapshot. */
+    async pollDue(): Promise<VenueId[]> {
+      const results = await Promise.all(
+        venues.map(async (venue) => [venue.id, await pollOnce(venue)] as const),
+      );
+      return results.filter(([, updated]) => updated).map(([id]) => id);
+    },
+    async snapshots(): Promise<VenueSnapshot[]> {
+      const all = await Promise.all(venues.map((venue) => state.snapshot(venue.id)));
+      return all.filter((snapshot): snapshot is VenueSnapshot => snapshot !== null);
+    },
+    statuses(): Promise<VenueStatus[]> {
+      return Promise.all(venues.map((venue) => state.status(venue.id)));
+    },
+  };
+}
+export type Poller = ReturnType<typeof createPoller>;

@@ -1,0 +1,86 @@
+// What the worker persists, checked with zod on the way back in: storage written by an older
+// version, or damaged, is treated as absent rather than trusted.
+import { z } from 'zod';
+import type { Instrument, VenueSnapshot } from '../core/market';
+import { initialStatus } from '../core/venue-status';
+import { VENUE_IDS, type VenueId, type VenueStatus } from '../messages';
+
+/** The storage the poller needs: browser.storage.local in the worker, a Map in tests. */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(entries: Record<string, unknown>): Promise<void>;
+}
+
+const venueId = z.enum(VENUE_IDS);
+
+const MarketRowSchema = z.object({
+  coin: z.string(),
+  venue: venueId,
+  symbol: z.string(),
+  priceUsd: z.number(),
+  change24hPct: z.number().nullable(),
+  oiUsd: z.number().nullable(),
+  fundingRate8h: z.number().nullable(),
+});
+
+const SnapshotSchema = z.object({
+  venue: venueId,
+  fetchedAt: z.number(),
+  rows: z.array(MarketRowSchema),
+});
+
+const InstrumentsSchema = z.object({
+  fetchedAt: z.number(),
+  list: z.array(
+    z.object({
+      venue: venueId,
+      symbol: z.string(),
+      coin: z.string(),
+      lotSize: z.number().positive(),
+      fundingIntervalHours: z.number().positive(),
+    }),
+  ),
+});
+
+const StatusSchema = z.object({
+  venue: venueId,
+  state: z.enum(['waiting', 'live', 'stale', 'degraded', 'failing']),
+  reason: z.string().nullable(),
+  lastSuccessAt: z.number().nullable(),
+  lastAttemptAt: z.number().nullable(),
+  nextAttemptAt: z.number().nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+});
+
+const key = {
+  snapshot: (venue: VenueId) => `snapshot:${venue}`,
+  status: (venue: VenueId) => `status:${venue}`,
+  instruments: (venue: VenueId) => `instruments:${venue}`,
+};
+
+export interface CachedInstruments {
+  fetchedAt: number;
+  list: Instrument[];
+}
+
+export function createStateStore(store: KeyValueStore) {
+  async function read<T>(storageKey: string, schema: z.ZodType<T>): Promise<T | null> {
+    const parsed = schema.safeParse(await store.get(storageKey));
+    return parsed.success ? parsed.data : null;
+  }
+  return {
+    snapshot: (venue: VenueId): Promise<VenueSnapshot | null> =>
+      read(key.snapshot(venue), SnapshotSchema),
+    async status(venue: VenueId): Promise<VenueStatus> {
+      return (await read(key.status(venue), StatusSchema)) ?? initialStatus(venue);
+    },
+    instruments: (venue: VenueId): Promise<CachedInstruments | null> =>
+      read(key.instruments(venue), InstrumentsSchema),
+    saveStatus: (status: VenueStatus) => store.set({ [key.status(status.venue)]: status }),
+    saveSuccess: (snapshot: VenueSnapshot, status: VenueStatus) =>
+      store.set({ [key.snapshot(snapshot.venue)]: snapshot, [key.status(status.venue)]: status }),
+    saveInstruments: (venue: VenueId, instruments: CachedInstruments) =>
+      store.set({ [key.instruments(venue)]: instruments }),
+  };
+}
+export type StateStore = ReturnType<typeof createStateStore>;

@@ -1,0 +1,46 @@
+// Number formatting shared by the badge, the card and the popup.
+const compactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 2,
+});
+
+const plainUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 6,
+});
+
+const signedPercent = new Intl.NumberFormat('en-US', {
+  signDisplay: 'exceptZero',
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 1,
+});
+
+const NOT_KNOWN = '—';
+
+/** `$1.95B`; a figure that is not known is a dash, never zero. */
+export function formatUsdCompact(value: number | null): string {
+  return value === null ? NOT_KNOWN : compactUsd.format(value);
+}
+
+/** A price: `$65,114.3`, `$0.0000123`. */
+export function formatPrice(value: number | null): string {
+  return value === null ? NOT_KNOWN : plainUsd.format(value);
+}
+
+/** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `−3.2%`. */
+export function formatPercent(value: number | null): string {
+  return value === null ? NOT_KNOWN : `${signedPercent.format(value)}%`;
+}
+
+/** How long ago, for "updated 3 min ago" lines. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}

@@ -1,0 +1,113 @@
+// How one poll's outcome moves a venue's status and when it may be asked again. Pure.
+import type { VenueId, VenueStatus } from '../messages';
+
+export type PollOutcome =
+  | { kind: 'ok' }
+  | { kind: 'http'; status: number; retryAfterSeconds: number | null }
+  | { kind: 'malformed'; detail: string }
+  | { kind: 'schema'; detail: string }
+  | { kind: 'api-error'; detail: string }
+  | { kind: 'network'; detail: string };
+
+export const POLL_INTERVAL_MS = 60_000;
+const MINUTE = 60_000;
+const MAX_BACKOFF_MS = 30 * MINUTE;
+/** A live venue whose last success is older than this many poll intervals is shown as stale. */
+const STALE_AFTER_INTERVALS = 3;
+
+// Bans and blocks are not retried soon: hammering them makes a temporary ban permanent.
+const LONG_BACKOFF_MS: Readonly<Record<number, number>> = {
+  403: 15 * MINUTE, // Bybit: "access too frequent"; its docs say wait at least 10 minutes
+  418: 2 * 60 * MINUTE, // Binance: IP banned after repeated 429s
+  451: 6 * 60 * MINUTE, // not available from the user's region
+};
+
+export function initialStatus(venue: VenueId): VenueStatus {
+  return {
+    venue,
+    state: 'waiting',
+    reason: null,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    nextAttemptAt: null,
+    consecutiveFailures: 0,
+  };
+}
+
+export function isDue(status: VenueStatus, now: number): boolean {
+  return status.nextAttemptAt === null || status.nextAttemptAt <= now;
+}
+
+/** Doubles from one interval up to the cap, counting the failure just recorded. */
+function exponentialBackoff(failures: number): number {
+  return Math.min(POLL_INTERVAL_MS * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+}
+
+function describe(outcome: Exclude<PollOutcome, { kind: 'ok' }>): string {
+  switch (outcome.kind) {
+    case 'http': {
+      const retry =
+        outcome.retryAfterSeconds === null
+          ? ''
+          : `, asked to retry after ${outcome.retryAfterSeconds} s`;
+      if (outcome.status === 429) return `rate limited (HTTP 429${retry})`;
+      if (outcome.status === 418) return 'IP banned for too many requests (HTTP 418)';
+      if (outcome.status === 451) return 'not available from your region (HTTP 451)';
+      if (outcome.status === 403) return `access refused (HTTP 403${retry})`;
+      return `server error (HTTP ${outcome.status}${retry})`;
+    }
+    case 'malformed':
+      return `unreadable answer: ${outcome.detail}`;
+    case 'schema':
+      return `answer changed shape: ${outcome.detail}`;
+    case 'api-error':
+      return `venue reported an error: ${outcome.detail}`;
+    case 'network':
+      return `unreachable: ${outcome.detail}`;
+  }
+}
+
+function waitAfterFailure(outcome: Exclude<PollOutcome, { kind: 'ok' }>, failures: number): number {
+  const exponential = exponentialBackoff(failures);
+  if (outcome.kind !== 'http') return exponential;
+  const asked = (outcome.retryAfterSeconds ?? 0) * 1000;
+  return Math.max(asked, LONG_BACKOFF_MS[outcome.status] ?? exponential);
+}
+
+export function applyOutcome(status: VenueStatus, outcome: PollOutcome, now: number): VenueStatus {
+  if (outcome.kind === 'ok') {
+    return {
+      ...status,
+      state: 'live',
+      reason: null,
+      lastSuccessAt: now,
+      lastAttemptAt: now,
+      nextAttemptAt: now + POLL_INTERVAL_MS,
+      consecutiveFailures: 0,
+    };
+  }
+  const failures = status.consecutiveFailures + 1;
+  const answeredButUnusable =
+    outcome.kind !== 'network' && !(outcome.kind === 'http' && outcome.status !== 429);
+  return {
+    ...status,
+    state: answeredButUnusable ? 'degraded' : 'failing',
+    reason: describe(outcome),
+    lastAttemptAt: now,
+    nextAttemptAt: now + waitAfterFailure(outcome, failures),
+    consecutiveFailures: failures,
+  };
+}
+
+/** The status as a user should see it now: a live venue that has gone quiet is stale. */
+export function presentStatus(status: VenueStatus, now: number): VenueStatus {
+  const quietFor = status.lastSuccessAt === null ? 0 : now - status.lastSuccessAt;
+  if (status.state === 'live' && quietFor > STALE_AFTER_INTERVALS * POLL_INTERVAL_MS) {
+    return {
+      ...status,
+      state: 'stale',
+      reason: `no new data for ${Math.round(quietFor / MINUTE)} min`,
+    };
+  }
+  return status;
+}

@@ -1,0 +1,137 @@
+// The hallway: every runtime message and port payload, as a schema, named by direction.
+// Built on zod/mini so that the content script, which imports this module, stays small.
+import { z } from 'zod/mini';
+
+export const VENUE_IDS = ['binance', 'bybit', 'okx', 'hyperliquid', 'bitget', 'gate'] as const;
+export const VenueId = z.enum(VENUE_IDS);
+export type VenueId = z.infer<typeof VenueId>;
+
+const coinId = z.string().check(z.minLength(1), z.maxLength(20));
+const usd = z.nullable(z.number());
+const percent = z.nullable(z.number());
+
+export const LiquidationWindow = z.object({
+  longUsd: usd,
+  shortUsd: usd,
+  count: z.nullable(z.number()),
+  coveredMinutes: z.number(),
+});
+export type LiquidationWindow = z.infer<typeof LiquidationWindow>;
+
+export const Liquidations = z.object({
+  '1h': LiquidationWindow,
+  '4h': LiquidationWindow,
+  '24h': LiquidationWindow,
+});
+export type Liquidations = z.infer<typeof Liquidations>;
+
+export const VenueShare = z.object({ venue: VenueId, usd: z.number() });
+export type VenueShare = z.infer<typeof VenueShare>;
+
+export const OpenInterest = z.object({
+  usd,
+  change1hPct: percent,
+  change24hPct: percent,
+  percentile30d: percent,
+  byVenue: z.array(VenueShare),
+  toMarketCapPct: percent,
+});
+export type OpenInterest = z.infer<typeof OpenInterest>;
+
+export const Signal = z.object({
+  id: z.enum(['long-flush', 'short-squeeze', 'overheated', 'crowded-shorts', 'spot-led']),
+  explanation: z.string(),
+  inputs: z.record(z.string(), z.nullable(z.number())),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const LeverageLevel = z.nullable(z.enum(['low', 'normal', 'elevated', 'extreme']));
+
+/** Names of figures that are not known yet, so the UI can say what is missing. */
+export const Missing = z.array(z.string());
+
+export const CoinContext = z.object({
+  coin: coinId,
+  price: z.object({ usd, change24hPct: percent }),
+  oi: OpenInterest,
+  funding: z.object({ rate8h: z.nullable(z.number()), apr: percent }),
+  liquidations: Liquidations,
+  level: LeverageLevel,
+  signals: z.array(Signal),
+  missing: Missing,
+  asOf: z.number(),
+});
+export type CoinContext = z.infer<typeof CoinContext>;
+
+export const MarketContext = z.object({
+  oi: OpenInterest,
+  liquidations: Liquidations,
+  signals: z.array(Signal),
+  missing: Missing,
+  /** The coins with the largest open interest, largest first. */
+  largestCoins: z.array(coinId),
+  coinCount: z.number(),
+  /** When the newest data in this answer was fetched; null before the first success. */
+  asOf: z.nullable(z.number()),
+});
+export type MarketContext = z.infer<typeof MarketContext>;
+
+export const VenueState = z.enum(['waiting', 'live', 'stale', 'degraded', 'failing']);
+export type VenueState = z.infer<typeof VenueState>;
+
+export const VenueStatus = z.object({
+  venue: VenueId,
+  state: VenueState,
+  /** Why the venue is not live, in words a user can act on; null when live. */
+  reason: z.nullable(z.string()),
+  lastSuccessAt: z.nullable(z.number()),
+  lastAttemptAt: z.nullable(z.number()),
+  nextAttemptAt: z.nullable(z.number()),
+  consecutiveFailures: z.number(),
+});
+export type VenueStatus = z.infer<typeof VenueStatus>;
+
+// ---- content → background -------------------------------------------------------------------
+
+export const GetContextRequest = z.object({
+  type: z.literal('getContext'),
+  coins: z.array(coinId).check(z.maxLength(200)),
+});
+export type GetContextRequest = z.infer<typeof GetContextRequest>;
+
+export const ContentToBackground = z.discriminatedUnion('type', [GetContextRequest]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+// ---- popup → background ---------------------------------------------------------------------
+
+export const GetMarketRequest = z.object({ type: z.literal('getMarket') });
+export const GetStatusRequest = z.object({ type: z.literal('getStatus') });
+/** "Refresh now": polls every venue that is due, still honouring each venue's back-off. */
+export const RefreshRequest = z.object({ type: z.literal('refresh') });
+
+export const PopupToBackground = z.discriminatedUnion('type', [
+  GetContextRequest,
+  GetMarketRequest,
+  GetStatusRequest,
+  RefreshRequest,
+]);
+export type PopupToBackground = z.infer<typeof PopupToBackground>;
+
+// ---- background → sender (answers) ----------------------------------------------------------
+
+export const ContextsAnswer = z.object({ contexts: z.array(CoinContext) });
+export type ContextsAnswer = z.infer<typeof ContextsAnswer>;
+export const StatusAnswer = z.object({ venues: z.array(VenueStatus) });
+export type StatusAnswer = z.infer<typeof StatusAnswer>;
+export const RefreshAnswer = z.object({ polled: z.array(VenueId) });
+export type RefreshAnswer = z.infer<typeof RefreshAnswer>;
+export const ErrorAnswer = z.object({ error: z.string() });
+export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
+
+// ---- background → content and popup (port pushes) -------------------------------------------
+
+export const UPDATES_PORT = 'll-updates';
+
+export const DataChangedPush = z.object({ type: z.literal('dataChanged'), asOf: z.number() });
+export const BackgroundToClient = z.discriminatedUnion('type', [DataChangedPush]);
+export type BackgroundToClient = z.infer<typeof BackgroundToClient>;

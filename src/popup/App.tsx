@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
+import { loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
+import { CoinTable } from './CoinTable';
+import { VenueList } from './VenueList';
+
+/** Figures older than this are shown as stale, with their age. */
+const STALE_AFTER_MS = 3 * 60_000;
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: PopupData };
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function App() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [refreshing, setRefreshing] = useState(false);
+  const now = useNow(5_000);
+
+  const reload = useCallback(async () => {
+    try {
+      setLoad({ kind: 'ready', data: await loadPopupData() });
+    } catch (error) {
+      setLoad({ kind: 'error', message: (error as Error).message });
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    return onDataChanged(() => void reload());
+  }, [reload]);
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await requestRefresh();
+      await reload();
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>Leverage Lens</h1>
+        <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </header>
+      {load.kind === 'loading' && (
+        <p class="state" role="status">
+          Loading…
+        </p>
+      )}
+      {load.kind === 'error' && (
+        <p class="state error" role="alert">
+          Could not reach the extension's background: {load.message}
+        </p>
+      )}
+      {load.kind === 'ready' && <Market data={load.data} now={now} />}
+    </main>
+  );
+}
+
+function Market({ data, now }: { data: PopupData; now: number }) {
+  const { market, coins, venues } = data;
+  if (market.asOf === null) {
+    return (
+      <>
+        <p class="state" role="status" data-testid="no-data">
+          No market data yet. The venues below say why.
+        </p>
+        <VenueList venues={venues} now={now} />
+      </>
+    );
+  }
+  const age = now - market.asOf;
+  const stale = age > STALE_AFTER_MS;
+  return (
+    <>
+      <section class="market" aria-label="Market">
+        <div class="figure">
+          <span class="label">Open interest</span>
+          <data class="value" value={market.oi.usd ?? ''} data-testid="market-oi">
+            {formatUsdCompact(market.oi.usd)}
+          </data>
+          <span class="change">24h {formatPercent(market.oi.change24hPct)}</span>
+        </div>
+        <p class={stale ? 'age stale' : 'age'} data-testid="market-age">
+          {stale ? `Stale: last updated ${formatAge(age)} ago` : `Updated ${formatAge(age)} ago`} ·{' '}
+          {market.coinCount} coins
+        </p>
+        {market.missing.length > 0 && (
+          <p class="missing">
+            Not tracked yet: {market.missing.join(', ')}. Liquidation figures are not shown.
+          </p>
+        )}
+      </section>
+      <CoinTable coins={coins} />
+      <VenueList venues={venues} now={now} />
+    </>
+  );
+}

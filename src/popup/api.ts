@@ -1,0 +1,54 @@
+// The popup's side of the hallway: every answer is parsed before the UI sees it.
+import browser from 'webextension-polyfill';
+import {
+  type CoinContext,
+  ContextsAnswer,
+  ErrorAnswer,
+  MarketContext,
+  type PopupToBackground,
+  StatusAnswer,
+  UPDATES_PORT,
+  type VenueStatus,
+} from '../messages';
+
+async function ask<T>(
+  request: PopupToBackground,
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+) {
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data as T;
+  const error = ErrorAnswer.safeParse(answer);
+  throw new Error(
+    error.success ? error.data.error : 'the background answered in an unexpected shape',
+  );
+}
+
+export interface PopupData {
+  market: MarketContext;
+  coins: CoinContext[];
+  venues: VenueStatus[];
+}
+
+export async function loadPopupData(): Promise<PopupData> {
+  const [market, status] = await Promise.all([
+    ask<MarketContext>({ type: 'getMarket' }, MarketContext),
+    ask<StatusAnswer>({ type: 'getStatus' }, StatusAnswer),
+  ]);
+  const { contexts } = await ask<ContextsAnswer>(
+    { type: 'getContext', coins: market.largestCoins },
+    ContextsAnswer,
+  );
+  return { market, coins: contexts, venues: status.venues };
+}
+
+export async function requestRefresh(): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'refresh' } satisfies PopupToBackground);
+}
+
+/** Calls `onChange` whenever the background has new data; returns a function that stops it. */
+export function onDataChanged(onChange: () => void): () => void {
+  const port = browser.runtime.connect({ name: UPDATES_PORT });
+  port.onMessage.addListener(onChange);
+  return () => port.disconnect();
+}
