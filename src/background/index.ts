@@ -26,8 +26,8 @@ function broadcast(push: BackgroundToClient) {
   for (const port of ports) port.postMessage(push);
 }
 
-async function pollAndNotify(): Promise<RefreshAnswer> {
-  const polled = await poller.pollDue();
+async function pollAndNotify(manual = false): Promise<RefreshAnswer> {
+  const polled = await poller.pollDue({ manual });
   if (polled.length > 0) broadcast({ type: 'dataChanged', asOf: Date.now() });
   return { polled };
 }
@@ -47,7 +47,7 @@ const handle = createMessageHandler({
   poller,
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
-  refresh: pollAndNotify,
+  refresh: () => pollAndNotify(true),
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handle(message, sender),

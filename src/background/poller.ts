@@ -29,9 +29,9 @@ export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now
     return list;
   }
 
-  async function pollVenue(venue: Venue): Promise<boolean> {
+  async function pollVenue(venue: Venue, manual: boolean): Promise<boolean> {
     const status = await state.status(venue.id);
-    if (!isDue(status, now())) return false;
+    if (!isDue(status, now(), manual)) return false;
     const client = createVenueClient(
       venue.id,
       resolveHosts(venue.id, venue.hosts, venueOrigin).rest,
@@ -52,19 +52,22 @@ export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now
   }
 
   /** One poll per venue at a time, however many alarms, messages and start-ups ask at once. */
-  function pollOnce(venue: Venue): Promise<boolean> {
+  function pollOnce(venue: Venue, manual: boolean): Promise<boolean> {
     const running = inFlight.get(venue.id);
     if (running) return running;
-    const poll = pollVenue(venue).finally(() => inFlight.delete(venue.id));
+    const poll = pollVenue(venue, manual).finally(() => inFlight.delete(venue.id));
     inFlight.set(venue.id, poll);
     return poll;
   }
 
   return {
-    /** Polls every venue that is due; returns the venues that produced a new snapshot. */
-    async pollDue(): Promise<VenueId[]> {
+    /**
+     * Polls every venue that is due (see isDue for what a manual refresh may skip); returns the
+     * venues that produced a new snapshot.
+     */
+    async pollDue({ manual = false } = {}): Promise<VenueId[]> {
       const results = await Promise.all(
-        venues.map(async (venue) => [venue.id, await pollOnce(venue)] as const),
+        venues.map(async (venue) => [venue.id, await pollOnce(venue, manual)] as const),
       );
       return results.filter(([, updated]) => updated).map(([id]) => id);
     },

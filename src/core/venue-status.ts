@@ -34,8 +34,19 @@ export function initialStatus(venue: VenueId): VenueStatus {
   };
 }
 
-export function isDue(status: VenueStatus, now: number): boolean {
-  return status.nextAttemptAt === null || status.nextAttemptAt <= now;
+/** A user's "Refresh" may ask a healthy venue again sooner than the schedule, but not this soon. */
+export const MANUAL_REFRESH_SPACING_MS = 5_000;
+
+/**
+ * Whether a venue may be asked now. A manual refresh skips the regular interval of a healthy
+ * venue, never the back-off of a failing one.
+ */
+export function isDue(status: VenueStatus, now: number, manual = false): boolean {
+  if (status.nextAttemptAt === null || status.nextAttemptAt <= now) return true;
+  const healthy = status.consecutiveFailures === 0;
+  const sinceLast =
+    status.lastAttemptAt === null ? Number.POSITIVE_INFINITY : now - status.lastAttemptAt;
+  return manual && healthy && sinceLast >= MANUAL_REFRESH_SPACING_MS;
 }
 
 /** Doubles from one interval up to the cap, counting the failure just recorded. */

@@ -101,6 +101,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
 
   /** Control endpoints, for processes that do not hold this object (the demo, a shell). */
   async function control(request: IncomingMessage, response: ServerResponse, pathname: string) {
+    if (pathname === '/__replay/requests') return send(response, 200, JSON.stringify(requests));
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};

@@ -1,0 +1,103 @@
+// Launches Chromium with the built extension and gives tests what a user has: pages, the popup,
+// and the means to stop the service worker as Chrome does when it is idle.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+
+export const RESULTS_DIR = join(process.cwd(), 'test-results');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Closes the browser; keeps the profile when `keepProfile` is set (to restart with it). */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  /** Reuse a profile, as a browser restart does. A fresh one by default. */
+  userDataDir?: string;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'll-profile-'));
+  const configHome = mkdtempSync(join(tmpdir(), 'll-xdg-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+    ],
+    env: { ...process.env, XDG_CONFIG_HOME: configHome },
+  });
+  const worker = await serviceWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      rmSync(configHome, { recursive: true, force: true });
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }))
+  );
+}
+
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
+  return page;
+}
+
+/**
+ * Stops the extension's service worker through the DevTools protocol, as Chrome does after 30 s
+ * idle, and waits until it is gone. (Target.closeTarget reports success but leaves it running.)
+ */
+export async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  const cdp = await session.context.newCDPSession(page);
+  const isRunning = async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.some(
+      (info) =>
+        info.type === 'service_worker' &&
+        info.url.startsWith(`chrome-extension://${session.extensionId}/`),
+    );
+  };
+  if (!(await isRunning())) throw new Error('the extension has no running service worker to stop');
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while (await isRunning()) {
+    if (Date.now() > deadline) throw new Error('the service worker did not stop within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await cdp.detach();
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,24 @@
+// Drives the replay server from test files over its control endpoints (it runs in the
+// global-setup process, not in the test worker).
+import type { LoggedRequest, RestFault, SocketFault } from '../replay/server';
+
+export function replayControl(origin: string) {
+  async function post(path: string, body: unknown) {
+    const response = await fetch(`${origin}/__replay/${path}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`replay control ${path}: HTTP ${response.status}`);
+  }
+  return {
+    setScenario: (name: string) => post('scenario', { name }),
+    setRestFault: (venue: string, path: string, fault: RestFault | null) =>
+      post('fault', { venue, path, fault }),
+    setSocketFault: (venue: string, path: string, fault: SocketFault | null) =>
+      post('socket-fault', { venue, path, fault }),
+    reset: () => post('reset', {}),
+    async requests(): Promise<LoggedRequest[]> {
+      return (await fetch(`${origin}/__replay/requests`)).json() as Promise<LoggedRequest[]>;
+    },
+  };
+}

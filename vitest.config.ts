@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Three layers (DESIGN.md): unit and integration run in Node; e2e drives real Chromium and
+// shares one replay server and one test build, so its files run one after another.
+export default defineConfig({
+  define: { __LL_VENUE_ORIGIN__: JSON.stringify('') },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
