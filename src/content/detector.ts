@@ -26,11 +26,14 @@ const MENTION = new RegExp(
 );
 
 // "Solana (SOL)" and "Bitcoin [BTC]" are one mention.
-const TICKER_SUFFIX = /^\s?[([]\$?(?<ticker>[A-Z0-9]{2,10})[)\]]/;
+const TICKER_SUFFIX = /^\s*[([]\$?(?<ticker>[A-Z0-9]{2,10})[)\]]/;
 
 export function detectMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
+  let consumed = 0;
   for (const match of text.matchAll(MENTION)) {
+    // "Bitcoin ($BTC)" was taken whole; its "$BTC" is not a second mention.
+    if (match.index < consumed) continue;
     const { cashtag, name } = match.groups ?? {};
     const coin = cashtag ?? (name ? COIN_NAMES[name] : undefined);
     if (!coin || STABLECOINS.has(coin)) continue;
@@ -39,6 +42,7 @@ export function detectMentions(text: string): Mention[] {
     const suffix = name ? TICKER_SUFFIX.exec(text.slice(end)) : null;
     if (suffix?.groups?.ticker === coin) end += suffix[0].length;
     mentions.push({ coin, start, end, text: text.slice(start, end) });
+    consumed = end;
   }
   return mentions;
 }

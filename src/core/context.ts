@@ -7,11 +7,13 @@ import type { MarketRow, VenueSnapshot } from './market';
 // are null and named here, so the UI can say what is missing instead of showing a made-up zero.
 const NOT_YET_TRACKED = ['oi-history', 'liquidations'];
 
-const UNCOVERED_LIQUIDATIONS: Liquidations = {
-  '1h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
-  '4h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
-  '24h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
-};
+function uncoveredLiquidations(): Liquidations {
+  return {
+    '1h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
+    '4h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
+    '24h': { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 },
+  };
+}
 
 function rowsByCoin(snapshots: readonly VenueSnapshot[]): Map<string, MarketRow[]> {
   const byCoin = new Map<string, MarketRow[]>();
@@ -79,7 +81,7 @@ export function buildCoinContext(
       toMarketCapPct: null,
     },
     funding: { rate8h, apr: rate8h === null ? null : eightHourRateToApr(rate8h) },
-    liquidations: UNCOVERED_LIQUIDATIONS,
+    liquidations: uncoveredLiquidations(),
     level: null,
     signals: [],
     missing: [...NOT_YET_TRACKED, 'market-cap'],
@@ -100,9 +102,9 @@ export function buildMarketContext(snapshots: readonly VenueSnapshot[]): MarketC
       byVenue: oiByVenue(allRows),
       toMarketCapPct: null,
     },
-    liquidations: UNCOVERED_LIQUIDATIONS,
+    liquidations: uncoveredLiquidations(),
     signals: [],
-    missing: NOT_YET_TRACKED,
+    missing: [...NOT_YET_TRACKED],
     largestCoins: coinTotals.slice(0, 8).map((total) => total.coin),
     coinCount: coinTotals.length,
     asOf: snapshots.length === 0 ? null : Math.max(...snapshots.map((s) => s.fetchedAt)),
