@@ -7,7 +7,12 @@ import type { CoinContext } from '../messages';
 export const BADGE_TAG = 'll-badge';
 
 const CSS = `
-:host { all: initial; display: inline-block; vertical-align: baseline; margin: 0 0.15em; }
+/* !important inside the shadow beats the page's !important on the host: a hostile page's
+   "ll-badge { font-size: 40px !important }" cannot blow the badge up or break the line. */
+:host {
+  all: initial !important; display: inline-block !important; vertical-align: baseline !important;
+  margin: 0 0.2em !important; font-size: 11px !important; line-height: 1 !important;
+}
 .badge {
   display: inline-flex; align-items: center; gap: 0.3em; padding: 0 0.4em; border-radius: 0.6em;
   font: 600 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: 0.01em;

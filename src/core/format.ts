@@ -3,13 +3,17 @@ const compactUsd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
   notation: 'compact',
+  minimumFractionDigits: 0,
   maximumFractionDigits: 2,
 });
 
-const plainUsd = new Intl.NumberFormat('en-US', {
+const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+// Below a dollar, cents say nothing ($0.00001): keep a few significant digits instead.
+const smallUsd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
-  maximumSignificantDigits: 6,
+  minimumSignificantDigits: 2,
+  maximumSignificantDigits: 4,
 });
 
 const signedPercent = new Intl.NumberFormat('en-US', {
@@ -25,9 +29,10 @@ export function formatUsdCompact(value: number | null): string {
   return value === null ? NOT_KNOWN : compactUsd.format(value);
 }
 
-/** A price: `$65,114.3`, `$0.0000123`. */
+/** A price: `$65,114.30`, `$0.60`, `$0.00001234`. */
 export function formatPrice(value: number | null): string {
-  return value === null ? NOT_KNOWN : plainUsd.format(value);
+  if (value === null) return NOT_KNOWN;
+  return Math.abs(value) >= 1 ? dollarsAndCents.format(value) : smallUsd.format(value);
 }
 
 /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `−3.2%`. */

@@ -4,6 +4,16 @@ import { loadPopupData, onDataChanged, type PopupData, requestRefresh } from './
 import { CoinTable } from './CoinTable';
 import { VenueList } from './VenueList';
 
+const MISSING_FIGURES: Record<string, string> = {
+  'oi-history': 'open interest changes',
+  liquidations: 'liquidations',
+  'market-cap': 'market cap',
+};
+
+function describeMissing(id: string): string {
+  return MISSING_FIGURES[id] ?? id;
+}
+
 /** Figures older than this are shown as stale, with their age. */
 const STALE_AFTER_MS = 3 * 60_000;
 
@@ -101,9 +111,7 @@ function Market({ data, now }: { data: PopupData; now: number }) {
           {market.coinCount} coins
         </p>
         {market.missing.length > 0 && (
-          <p class="missing">
-            Not tracked yet: {market.missing.join(', ')}. Liquidation figures are not shown.
-          </p>
+          <p class="missing">Not tracked yet: {market.missing.map(describeMissing).join(', ')}.</p>
         )}
       </section>
       <CoinTable coins={coins} />
