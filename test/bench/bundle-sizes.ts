@@ -11,7 +11,8 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+const STATIC_IMPORT =
+  /(?:^|[;\s}])(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 const DYNAMIC_IMPORT_URL = /getURL\(\s*["']([^"']+)["']\s*\)/g;
 
 function staticGraph(distDir: string, entry: string, seen = new Set<string>()): Set<string> {
