@@ -1,29 +1,21 @@
 // The background's logic (poller, stored state, message handler) against the replay server over
 // real HTTP, with a clock the test moves.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMessageHandler } from '../../src/background/handlers';
 import { createPoller } from '../../src/background/poller';
 import { createStateStore } from '../../src/background/state';
 import { POLL_INTERVAL_MS } from '../../src/core/venue-status';
 import type { ContextsAnswer, MarketContext, StatusAnswer } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
-import { type ReplayServer, startReplayServer } from '../replay/server';
 import { memoryStore } from './memory-store';
+import { useReplayServer } from './replay-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
 const contentSender = { id: EXTENSION_ID, url: 'https://news.example/article', tab: { id: 7 } };
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer({ scenario: 'calm' });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  server.setScenario('calm');
-});
+const replay = useReplayServer('calm');
 
 function setup(store = memoryStore()) {
   let clock = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -31,7 +23,7 @@ function setup(store = memoryStore()) {
     venues: [bybit],
     state: createStateStore(store),
     fetch: (url, init) => fetch(url, init),
-    venueOrigin: server.origin,
+    venueOrigin: replay().origin,
     now: () => clock,
   });
   const handle = createMessageHandler({
@@ -52,7 +44,7 @@ function setup(store = memoryStore()) {
 }
 
 const tickerRequests = () =>
-  server.requests.filter((request) => request.path === '/v5/market/tickers').length;
+  replay().requests.filter((request) => request.path === '/v5/market/tickers').length;
 
 describe('a good day', () => {
   it('answers getContext and getMarket with the figures computed by hand from the scenario', async () => {
@@ -92,7 +84,7 @@ describe('a good day', () => {
     await poller.pollDue();
     advance(POLL_INTERVAL_MS);
     await poller.pollDue();
-    const paths = server.requests.map((request) => request.path);
+    const paths = replay().requests.map((request) => request.path);
     expect(paths.filter((path) => path === '/v5/market/instruments-info')).toHaveLength(1);
     expect(paths.filter((path) => path === '/v5/market/tickers')).toHaveLength(3);
   });
@@ -126,7 +118,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
 
   it('malformed JSON', async () => {
     const { poller, handle, advance } = await afterGoodPoll();
-    server.setRestFault('bybit', '/v5/market/tickers', { body: 'malformed', times: 1 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { body: 'malformed', times: 1 });
     expect(await poller.pollDue()).toEqual([]);
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
@@ -144,7 +136,11 @@ describe('bad answers keep the last good data, say why, and back off', () => {
 
   it('HTTP 429 with Retry-After', async () => {
     const { poller, handle, advance } = await afterGoodPoll();
-    server.setRestFault('bybit', '/v5/market/tickers', { status: 429, retryAfter: 150, times: 1 });
+    replay().setRestFault('bybit', '/v5/market/tickers', {
+      status: 429,
+      retryAfter: 150,
+      times: 1,
+    });
     await poller.pollDue();
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
@@ -165,7 +161,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
 
   it('schema drift', async () => {
     const { poller, handle } = await afterGoodPoll();
-    server.setRestFault('bybit', '/v5/market/tickers', { body: 'drift' });
+    replay().setRestFault('bybit', '/v5/market/tickers', { body: 'drift' });
     await poller.pollDue();
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
@@ -178,7 +174,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
 
   it('a ban (HTTP 403) stops asking for at least ten minutes', async () => {
     const { poller, handle, advance } = await afterGoodPoll();
-    server.setRestFault('bybit', '/v5/market/tickers', { status: 403 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { status: 403 });
     await poller.pollDue();
     expect((await bybitStatus(handle))?.state).toBe('failing');
     for (let minute = 1; minute <= 10; minute++) {
@@ -193,8 +189,8 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     const unreachable = createPoller({
       venues: [bybit],
       state: createStateStore(memoryStore()),
-      fetch: (url, init) => fetch(url.replace(server.origin, 'http://127.0.0.1:9'), init),
-      venueOrigin: server.origin,
+      fetch: (url, init) => fetch(url.replace(replay().origin, 'http://127.0.0.1:9'), init),
+      venueOrigin: replay().origin,
     });
     await unreachable.pollDue();
     const [status] = await unreachable.statuses();

@@ -1,24 +1,16 @@
 // The replay server itself: it must speak Bybit's protocol and misbehave exactly as asked, or
 // the tests built on it prove nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type ReplayServer, startReplayServer } from '../replay/server';
+import { useReplayServer } from './replay-fixture';
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer({ scenario: 'calm' });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  server.setScenario('calm');
-});
+const replay = useReplayServer('calm');
 
-const tickers = () => fetch(`${server.origin}/bybit/v5/market/tickers?category=linear`);
+const tickers = () => fetch(`${replay().origin}/bybit/v5/market/tickers?category=linear`);
 
 describe('REST faults', () => {
   it('answers with a status and Retry-After, a given number of times', async () => {
-    server.setRestFault('bybit', '/v5/market/tickers', { status: 429, retryAfter: 30, times: 2 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { status: 429, retryAfter: 30, times: 2 });
     const first = await tickers();
     expect([first.status, first.headers.get('retry-after')]).toEqual([429, '30']);
     expect((await tickers()).status).toBe(429);
@@ -26,24 +18,24 @@ describe('REST faults', () => {
   });
 
   it('delays, corrupts and drifts bodies', async () => {
-    server.setRestFault('bybit', '/v5/market/tickers', { delayMs: 300, times: 1 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { delayMs: 300, times: 1 });
     const started = Date.now();
     await tickers();
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 
-    server.setRestFault('bybit', '/v5/market/tickers', { body: 'malformed', times: 1 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { body: 'malformed', times: 1 });
     await expect((await tickers()).json()).rejects.toThrow(SyntaxError);
 
-    server.setRestFault('bybit', '/v5/market/tickers', { body: 'drift', times: 1 });
+    replay().setRestFault('bybit', '/v5/market/tickers', { body: 'drift', times: 1 });
     const drifted = await (await tickers()).json();
     expect(drifted.result.list[0]).not.toHaveProperty('singleOpenInterestValue');
     expect(typeof drifted.result.list[0].lastPrice).toBe('number');
   });
 
   it('logs every venue request and 404s unknown routes', async () => {
-    expect((await fetch(`${server.origin}/bybit/v5/market/nothing`)).status).toBe(404);
+    expect((await fetch(`${replay().origin}/bybit/v5/market/nothing`)).status).toBe(404);
     await tickers();
-    expect(server.requests.map((request) => [request.path, request.status])).toEqual([
+    expect(replay().requests.map((request) => [request.path, request.status])).toEqual([
       ['/v5/market/nothing', 404],
       ['/v5/market/tickers', 200],
     ]);
@@ -51,7 +43,7 @@ describe('REST faults', () => {
 });
 
 function connect(): Promise<{ socket: WebSocket; frames: unknown[]; closed: Promise<number> }> {
-  const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/bybit/v5/public/linear`);
+  const socket = new WebSocket(`${replay().origin.replace('http', 'ws')}/bybit/v5/public/linear`);
   const frames: unknown[] = [];
   socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
@@ -82,8 +74,8 @@ describe('the Bybit socket', () => {
     const { socket, frames } = await connect();
     socket.send(JSON.stringify({ op: 'subscribe', args: ['allLiquidation.1000PEPEUSDT'] }));
     await until(() => frames.length === 1);
-    server.setScenario({
-      ...server.scenario,
+    replay().setScenario({
+      ...replay().scenario,
       liquidations: [
         {
           atSeconds: 0,
@@ -104,16 +96,16 @@ describe('the Bybit socket', () => {
   });
 
   it('refuses, drops after N frames, and bursts on demand', async () => {
-    server.setSocketFault('bybit', '/v5/public/linear', { refuse: true });
+    replay().setSocketFault('bybit', '/v5/public/linear', { refuse: true });
     await expect(connect()).rejects.toThrow(/503/);
 
-    server.setSocketFault('bybit', '/v5/public/linear', { dropAfter: 2 });
+    replay().setSocketFault('bybit', '/v5/public/linear', { dropAfter: 2 });
     const dropped = await connect();
     for (let i = 0; i < 3; i++) dropped.socket.send(JSON.stringify({ op: 'ping' }));
     expect(await dropped.closed).toBe(1006);
     expect(dropped.frames).toHaveLength(2);
 
-    server.setSocketFault('bybit', '/v5/public/linear', { burst: 2000 });
+    replay().setSocketFault('bybit', '/v5/public/linear', { burst: 2000 });
     const burst = await connect();
     burst.socket.send(JSON.stringify({ op: 'subscribe', args: ['allLiquidation.BTCUSDT'] }));
     await until(() => burst.frames.length === 2001);
