@@ -39,7 +39,9 @@ export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now
     );
     let outcome: PollOutcome;
     try {
-      const rows = await venue.fetchSnapshot(client, await instrumentsFor(venue, client));
+      const previous = (await state.snapshot(venue.id))?.rows ?? [];
+      const instruments = await instrumentsFor(venue, client);
+      const rows = await venue.fetchSnapshot(client, instruments, { now: now(), previous });
       const snapshot: VenueSnapshot = { venue: venue.id, fetchedAt: now(), rows };
       await state.saveSuccess(snapshot, applyOutcome(status, { kind: 'ok' }, now()));
       return true;

@@ -19,7 +19,9 @@ const MarketRowSchema = z.object({
   symbol: z.string(),
   priceUsd: z.number(),
   change24hPct: z.number().nullable(),
+  oiCoins: z.number().nullable(),
   oiUsd: z.number().nullable(),
+  oiAt: z.number().nullable(),
   fundingRate8h: z.number().nullable(),
 });
 

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
 import { toEightHourRate } from '../core/funding';
-import type { Instrument, MarketRow } from '../core/market';
+import type { Instrument, Liquidation, MarketRow, OiPoint } from '../core/market';
 import { describeIssue, type VenueClient, VenueError } from './client';
+import { chunk, parseFrame, splitByLength } from './frames';
 import { optionalStrNum, strNum } from './numbers';
-import type { Venue } from './venue';
+import type { LiquidationFeed, TimeRange, Venue } from './venue';
 
 const Envelope = z.object({ retCode: z.number(), retMsg: z.string(), result: z.unknown() });
 
@@ -75,7 +76,7 @@ export function instrumentFromItem(item: z.output<typeof InstrumentItem>): Instr
   };
 }
 
-export function rowFromTicker(ticker: TickerItem, instrument: Instrument): MarketRow {
+export function rowFromTicker(ticker: TickerItem, instrument: Instrument, now: number): MarketRow {
   const intervalHours = ticker.fundingIntervalHour ?? instrument.fundingIntervalHours;
   return {
     coin: instrument.coin,
@@ -83,7 +84,9 @@ export function rowFromTicker(ticker: TickerItem, instrument: Instrument): Marke
     symbol: ticker.symbol,
     priceUsd: ticker.lastPrice / instrument.lotSize,
     change24hPct: ticker.price24hPcnt === null ? null : ticker.price24hPcnt * 100,
+    oiCoins: ticker.singleOpenInterest * instrument.lotSize,
     oiUsd: ticker.singleOpenInterestValue,
+    oiAt: now,
     fundingRate8h:
       ticker.fundingRate === null || !intervalHours
         ? null
@@ -114,6 +117,7 @@ async function fetchInstruments(client: VenueClient): Promise<Instrument[]> {
 async function fetchSnapshot(
   client: VenueClient,
   instruments: readonly Instrument[],
+  { now }: { now: number },
 ): Promise<MarketRow[]> {
   const bySymbol = new Map(instruments.map((instrument) => [instrument.symbol, instrument]));
   const { list } = await getResult(client, '/v5/market/tickers?category=linear', TickersResult);
@@ -126,14 +130,146 @@ async function fetchSnapshot(
       const where = describeIssue(ticker.error, ['result', 'list', index]);
       throw new VenueError({ kind: 'schema', detail: `${where} (${raw.symbol})` });
     }
-    rows.push(rowFromTicker(ticker.data, instrument));
+    rows.push(rowFromTicker(ticker.data, instrument, now));
   }
   return rows;
 }
 
+// ---- history ---------------------------------------------------------------------------------
+
+const HOUR = 3_600_000;
+const OI_HISTORY_PAGE = 200;
+
+const OiHistoryPage = z.object({
+  list: z.array(z.object({ singleOpenInterest: strNum, timestamp: strNum })),
+  nextPageCursor: z.string().optional(),
+});
+
+/** Mark-price klines: [startTime, open, high, low, close], newest first. */
+const MarkKlines = z.object({
+  list: z.array(z.tuple([strNum, strNum, strNum, strNum, strNum])),
+});
+
+async function fetchOiHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<OiPoint[]> {
+  const symbol = encodeURIComponent(instrument.symbol);
+  const window = `startTime=${range.from}&endTime=${range.to}`;
+  // Open interest history is in coins (lots) only; the hourly mark price turns it into USD.
+  const klines = await getResult(
+    client,
+    `/v5/market/mark-price-kline?category=linear&symbol=${symbol}&interval=60&start=${range.from}&end=${range.to}&limit=1000`,
+    MarkKlines,
+  );
+  const closeByHour = new Map(klines.list.map(([start, , , , close]) => [start, close]));
+  const points: OiPoint[] = [];
+  let cursor = '';
+  for (
+    let page = 0;
+    page < Math.ceil((range.to - range.from) / HOUR / OI_HISTORY_PAGE) + 1;
+    page++
+  ) {
+    const query = `category=linear&symbol=${symbol}&intervalTime=1h&${window}&limit=${OI_HISTORY_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const { list, nextPageCursor } = await getResult(
+      client,
+      `/v5/market/open-interest?${query}`,
+      OiHistoryPage,
+    );
+    for (const row of list) {
+      const lotPrice = closeByHour.get(Math.floor(row.timestamp / HOUR) * HOUR);
+      if (lotPrice !== undefined)
+        points.push({ time: row.timestamp, oiUsd: row.singleOpenInterest * lotPrice });
+    }
+    if (!nextPageCursor) break;
+    cursor = nextPageCursor;
+  }
+  return points.sort((a, b) => a.time - b.time);
+}
+
+// ---- live liquidations ------------------------------------------------------------------------
+
+/** Bybit caps the subscription arguments of one public connection at 21,000 characters. */
+const MAX_ARGS_CHARS_PER_CONNECTION = 20_000;
+const ARGS_PER_SUBSCRIBE = 200;
+
+const LiquidationPush = z.object({
+  topic: z.string().startsWith('allLiquidation.'),
+  data: z.array(
+    z.object({
+      T: z.number(),
+      s: z.string(),
+      // Position side: Buy means a long position was liquidated (the opposite of Binance's field).
+      S: z.enum(['Buy', 'Sell']),
+      v: strNum,
+      p: strNum,
+    }),
+  ),
+});
+
+const SocketReply = z.union([
+  LiquidationPush,
+  z.object({ op: z.string(), success: z.boolean().optional(), ret_msg: z.string().optional() }),
+]);
+
+export function liquidationsFromFrame(
+  text: string,
+  bySymbol: ReadonlyMap<string, Instrument>,
+): Liquidation[] {
+  const frame = parseFrame(text, SocketReply);
+  if (!('topic' in frame)) {
+    if (frame.success === false) {
+      throw new VenueError({
+        kind: 'api-error',
+        detail: `${frame.op} refused: ${frame.ret_msg ?? ''}`,
+      });
+    }
+    return [];
+  }
+  return frame.data.flatMap((event) => {
+    const instrument = bySymbol.get(event.s);
+    if (!instrument) return [];
+    return [
+      {
+        coin: instrument.coin,
+        venue: 'bybit' as const,
+        side: event.S === 'Buy' ? ('long' as const) : ('short' as const),
+        // Size in lots times the (bankruptcy) price per lot: the notional is lot-independent.
+        usd: event.v * event.p,
+        time: event.T,
+      },
+    ];
+  });
+}
+
+const liquidations: LiquidationFeed = {
+  connections(instruments) {
+    const topics = instruments.map((instrument) => `allLiquidation.${instrument.symbol}`);
+    return splitByLength(topics, MAX_ARGS_CHARS_PER_CONNECTION).map((group) => ({
+      path: '/v5/public/linear',
+      subscribe: chunk(group, ARGS_PER_SUBSCRIBE).map((args) =>
+        JSON.stringify({ op: 'subscribe', args }),
+      ),
+    }));
+  },
+  heartbeat: { intervalMs: 20_000, frame: JSON.stringify({ op: 'ping' }) },
+  parse: liquidationsFromFrame,
+};
+
 export const bybit: Venue = {
   id: 'bybit',
   hosts: { rest: 'https://api.bybit.com', ws: 'wss://stream.bybit.com' },
+  rateLimit: {
+    budget: 600,
+    windowMs: 5_000,
+    unit: 'requests',
+    source: 'Bybit: 600 requests per 5 s per IP',
+  },
+  oiOneSidedVerified: true,
   fetchInstruments,
   fetchSnapshot,
+  snapshotCost: () => 1,
+  fetchOiHistory,
+  liquidations,
 };

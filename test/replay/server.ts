@@ -102,14 +102,17 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
   /** Control endpoints, for processes that do not hold this object (the demo, a shell). */
   async function control(request: IncomingMessage, response: ServerResponse, pathname: string) {
     if (pathname === '/__replay/requests') return send(response, 200, JSON.stringify(requests));
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    if (pathname === '/__replay/scenario') api.setScenario(body.name);
+    const body = ((await readJson(request)) ?? {}) as {
+      name?: string;
+      venue?: string;
+      path?: string;
+      fault?: RestFault & SocketFault;
+    };
+    if (pathname === '/__replay/scenario') api.setScenario(body.name ?? 'calm');
     else if (pathname === '/__replay/fault')
-      api.setRestFault(body.venue, body.path, body.fault ?? null);
+      api.setRestFault(body.venue ?? '', body.path ?? '', body.fault ?? null);
     else if (pathname === '/__replay/socket-fault')
-      api.setSocketFault(body.venue, body.path, body.fault ?? null);
+      api.setSocketFault(body.venue ?? '', body.path ?? '', body.fault ?? null);
     else if (pathname === '/__replay/reset') api.reset();
     else return send(response, 404, '{"error":"unknown control"}');
     send(response, 200, '{"ok":true}');
@@ -131,21 +134,27 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
     }
     const fault = takeFault(restFaults, `${venueId}${path}`);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault?.status) {
-      log(fault.status);
+    const down = scenario.venuesDown[venueId as keyof Scenario['venuesDown']];
+    const status = fault?.status ?? down;
+    if (status) {
+      log(status);
       const headers: Record<string, string> =
-        fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-      return send(
-        response,
-        fault.status,
-        JSON.stringify({ error: `injected ${fault.status}` }),
-        headers,
-      );
+        fault?.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+      return send(response, status, JSON.stringify({ error: `injected ${status}` }), headers);
     }
     log(200);
-    if (fault?.body === 'malformed')
+    if (fault?.body === 'malformed') {
       return send(response, 200, '{"retCode":0,"result":{"list":[{"symbol":"BTC');
-    const body = route.answer(url.searchParams, scenario);
+    }
+    const body = route.answer(
+      {
+        method: request.method ?? 'GET',
+        query: url.searchParams,
+        body: await readJson(request),
+        now: Date.now(),
+      },
+      scenario,
+    );
     send(
       response,
       200,
@@ -190,7 +199,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
       scenario: () => scenario,
       send(frame: unknown) {
         if (ws.readyState !== ws.OPEN) return;
-        ws.send(JSON.stringify(frame));
+        ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
         sent += 1;
         if (fault?.dropAfter !== undefined && sent >= fault.dropAfter) ws.terminate();
       },
@@ -249,6 +258,17 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
   return api;
 }
 export type ReplayServer = Awaited<ReturnType<typeof startReplayServer>>;
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 function takeFault(faults: Map<string, RestFault>, key: string): RestFault | undefined {
   const fault = faults.get(key);

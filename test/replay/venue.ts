@@ -1,18 +1,27 @@
 // What one venue module of the replay server provides. Adding a venue is adding one such file
 // under test/replay/venues/ and listing it in test/replay/venues/index.ts.
 import type { WebSocket } from 'ws';
-import type { Scenario, ScenarioLiquidation } from './scenario';
+import type { ReplayVenueId, Scenario, ScenarioLiquidation } from './scenario';
+
+export interface ReplayRequest {
+  method: string;
+  query: URLSearchParams;
+  /** The parsed JSON body of a POST (Hyperliquid's /info), or undefined. */
+  body: unknown;
+  /** The server's clock, ms: "now" for the scenario's relative times. */
+  now: number;
+}
 
 export interface RestRoute {
   /** The body the venue would send for this request and scenario. */
-  answer(query: URLSearchParams, scenario: Scenario): unknown;
+  answer(request: ReplayRequest, scenario: Scenario): unknown;
   /** The same body after a plausible schema change (renamed or retyped fields). */
   drift(body: unknown): unknown;
 }
 
 export interface SocketSession {
   socket: WebSocket;
-  /** Sends one frame; counts toward the socket's drop-after fault. */
+  /** Sends one frame (objects as JSON, strings as they are); counts toward drop-after faults. */
   send(frame: unknown): void;
   scenario(): Scenario;
 }
@@ -27,7 +36,7 @@ export interface SocketRoute {
 }
 
 export interface ReplayVenue {
-  id: string;
+  id: ReplayVenueId;
   rest: Record<string, RestRoute>;
   sockets: Record<string, SocketRoute>;
 }

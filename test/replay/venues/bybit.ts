@@ -1,7 +1,15 @@
 // Bybit v5 linear, as documented (shared/venue-apis.md §2): REST envelopes with str-num fields,
 // `singleOpenInterest*` next to the two-sided `openInterest*`, and the public linear socket.
-import type { Scenario, ScenarioCoin, ScenarioLiquidation } from '../scenario';
-import { venueFundingRate } from '../scenario';
+import {
+  marketsOn,
+  oiCoinsAt,
+  priceAt,
+  type Scenario,
+  type ScenarioCoin,
+  type ScenarioLiquidation,
+  type VenueMarket,
+  venueFundingRate,
+} from '../scenario';
 import type { ReplayVenue, SocketSession } from '../venue';
 
 /** Coins Bybit lists in lots, as `1000PEPEUSDT`. */
@@ -22,13 +30,26 @@ function envelope(result: unknown) {
   return { retCode: 0, retMsg: 'OK', result, retExtInfo: {}, time: Date.now() };
 }
 
-function perpetuals(scenario: Scenario) {
-  return scenario.coins.flatMap((coin) =>
-    coin.venues.bybit ? [{ coin, market: coin.venues.bybit }] : [],
-  );
+const HOUR = 3_600_000;
+
+/** Hour starts from `from` to `to`, newest first as Bybit lists them, at most `limit`. */
+function hoursBetween(from: number, to: number, limit: number): number[] {
+  const hours: number[] = [];
+  for (
+    let hour = Math.floor(to / HOUR) * HOUR;
+    hour >= from && hours.length < limit;
+    hour -= HOUR
+  ) {
+    hours.push(hour);
+  }
+  return hours;
 }
 
-function ticker(coin: ScenarioCoin, market: NonNullable<ScenarioCoin['venues']['bybit']>) {
+function findCoin(scenario: Scenario, symbol: string | null) {
+  return marketsOn(scenario, 'bybit').find(({ coin }) => symbolOf(coin.coin) === symbol);
+}
+
+function ticker(coin: ScenarioCoin, market: VenueMarket) {
   const lot = lotOf(coin.coin);
   const lotPrice = coin.price * lot;
   const singleOi = market.oiCoins / lot;
@@ -118,12 +139,12 @@ export const bybit: ReplayVenue = {
   id: 'bybit',
   rest: {
     '/v5/market/instruments-info': {
-      answer: (_query, scenario) =>
+      answer: (_request, scenario) =>
         envelope({
           category: 'linear',
           nextPageCursor: '',
           list: [
-            ...perpetuals(scenario).map(({ coin, market }) =>
+            ...marketsOn(scenario, 'bybit').map(({ coin, market }) =>
               instrument(
                 symbolOf(coin.coin),
                 baseCoin(coin.coin),
@@ -138,12 +159,58 @@ export const bybit: ReplayVenue = {
         }),
       drift: (body) => body,
     },
+    '/v5/market/open-interest': {
+      // Pages of 200 hourly rows, newest first; the cursor is the next page's end time.
+      answer: ({ query, now }, scenario) => {
+        const found = findCoin(scenario, query.get('symbol'));
+        const end = Number(query.get('cursor') || query.get('endTime') || now);
+        const start = Number(query.get('startTime') || end - 30 * 24 * HOUR);
+        const hours = found ? hoursBetween(start, end, Number(query.get('limit') || 50)) : [];
+        const last = hours[hours.length - 1];
+        const more = last !== undefined && last - HOUR >= start;
+        return envelope({
+          category: 'linear',
+          symbol: query.get('symbol'),
+          list: hours.map((hour) => {
+            const lots = found
+              ? oiCoinsAt(found.coin, found.market, (now - hour) / HOUR) / lotOf(found.coin.coin)
+              : 0;
+            return {
+              openInterest: num(lots * 2, 3),
+              singleOpenInterest: num(lots, 3),
+              timestamp: String(hour),
+            };
+          }),
+          nextPageCursor: more ? String(last - HOUR) : '',
+        });
+      },
+      drift: (body) => body,
+    },
+    '/v5/market/mark-price-kline': {
+      answer: ({ query, now }, scenario) => {
+        const found = findCoin(scenario, query.get('symbol'));
+        const end = Number(query.get('end') || now);
+        const start = Number(query.get('start') || end - 200 * HOUR);
+        const hours = found ? hoursBetween(start, end, Number(query.get('limit') || 200)) : [];
+        return envelope({
+          category: 'linear',
+          symbol: query.get('symbol'),
+          list: hours.map((hour) => {
+            const close = found
+              ? priceAt(found.coin, (now - hour) / HOUR) * lotOf(found.coin.coin)
+              : 0;
+            return [String(hour), num(close), num(close), num(close), num(close)];
+          }),
+        });
+      },
+      drift: (body) => body,
+    },
     '/v5/market/tickers': {
-      answer: (_query, scenario) =>
+      answer: (_request, scenario) =>
         envelope({
           category: 'linear',
           list: [
-            ...perpetuals(scenario).map(({ coin, market }) => ticker(coin, market)),
+            ...marketsOn(scenario, 'bybit').map(({ coin, market }) => ticker(coin, market)),
             ...scenario.datedFutures.map((future) => datedFutureTicker(future, scenario)),
           ],
         }),

@@ -8,7 +8,9 @@ const row = (venue: VenueId, over: Partial<MarketRow> & Pick<MarketRow, 'coin'>)
   symbol: `${over.coin}USDT`,
   priceUsd: 1,
   change24hPct: 0,
+  oiCoins: null,
   oiUsd: 0,
+  oiAt: null,
   fundingRate8h: 0,
   ...over,
 });

@@ -12,6 +12,8 @@ import {
 } from '../../../src/venues/bybit';
 import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
 
+const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
+
 // ---- helpers --------------------------------------------------------------------------------
 
 const REST = 'https://api.bybit.com';
@@ -168,23 +170,23 @@ describe('rowFromTicker', () => {
   });
 
   it('uses the one-sided singleOpenInterestValue, not openInterestValue', () => {
-    const row = rowFromTicker(ticker, instrument());
+    const row = rowFromTicker(ticker, instrument(), NOW);
     expect(row.oiUsd).toBe(1_927_533_000);
     expect(row.oiUsd).not.toBe(3_855_066_000);
   });
 
   it('turns price24hPcnt (a fraction) into a percent', () => {
-    expect(rowFromTicker(ticker, instrument()).change24hPct).toBeCloseTo(2.3333, 10);
+    expect(rowFromTicker(ticker, instrument(), NOW).change24hPct).toBeCloseTo(2.3333, 10);
   });
 
   it("normalises funding to 8h using the ticker's own interval", () => {
     // 0.0001 every hour is eight payments per 8 hours.
-    expect(rowFromTicker(ticker, instrument()).fundingRate8h).toBeCloseTo(0.0008, 12);
+    expect(rowFromTicker(ticker, instrument(), NOW).fundingRate8h).toBeCloseTo(0.0008, 12);
   });
 
   it("falls back to the instrument's interval when the ticker has none", () => {
     const { fundingIntervalHour: _, ...withoutInterval } = ticker;
-    const row = rowFromTicker(withoutInterval, instrument({ fundingIntervalHours: 4 }));
+    const row = rowFromTicker(withoutInterval, instrument({ fundingIntervalHours: 4 }), NOW);
     expect(row.fundingRate8h).toBeCloseTo(0.0002, 12);
   });
 
@@ -199,7 +201,7 @@ describe('rowFromTicker', () => {
       price24hPcnt: '',
       fundingIntervalHour: '8',
     });
-    const row = rowFromTicker(blank, instrument());
+    const row = rowFromTicker(blank, instrument(), NOW);
     expect(row.fundingRate8h).toBeNull();
     expect(row.change24hPct).toBeNull();
   });
@@ -209,7 +211,10 @@ describe('bybit.fetchSnapshot on our REST fixture', () => {
   async function snapshot() {
     const { client, calls } = standardClient();
     const instruments = await bybit.fetchInstruments(client);
-    return { rows: await bybit.fetchSnapshot(client, instruments), calls };
+    return {
+      rows: await bybit.fetchSnapshot(client, instruments, { now: NOW, previous: [] }),
+      calls,
+    };
   }
 
   it('asks for the linear tickers in one call', async () => {
@@ -286,7 +291,9 @@ describe('bybit failures become VenueError outcomes', () => {
       time: 1786369821770,
     });
     const { client } = clientFor({ '/v5/market/tickers': { body } });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome).toEqual({
       kind: 'api-error',
       detail: '10001 params error: category invalid',
@@ -299,7 +306,9 @@ describe('bybit failures become VenueError outcomes', () => {
     expect(eth.symbol).toBe('ETHUSDT');
     delete eth.singleOpenInterestValue;
     const { client } = clientFor({ '/v5/market/tickers': { body: JSON.stringify(doc) } });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome.kind).toBe('schema');
     const detail = 'detail' in error.outcome ? error.outcome.detail : '';
     expect(detail).toMatch(/^result\.list\.1\.singleOpenInterestValue: /);
@@ -310,7 +319,7 @@ describe('bybit failures become VenueError outcomes', () => {
     const doc = JSON.parse(TICKERS);
     doc.result.list[2].singleOpenInterestValue = 'n/a'; // 1000PEPEUSDT, not in `tracked`
     const { client } = clientFor({ '/v5/market/tickers': { body: JSON.stringify(doc) } });
-    const rows = await bybit.fetchSnapshot(client, tracked);
+    const rows = await bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] });
     expect(rows.map((row) => row.symbol)).toEqual(['BTCUSDT', 'ETHUSDT']);
   });
 
@@ -318,14 +327,18 @@ describe('bybit failures become VenueError outcomes', () => {
     const doc = JSON.parse(TICKERS);
     doc.result.category = 'inverse';
     const { client } = clientFor({ '/v5/market/tickers': { body: JSON.stringify(doc) } });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome.kind).toBe('schema');
     expect('detail' in error.outcome && error.outcome.detail).toMatch(/^result\.category: /);
   });
 
   it('malformed JSON is malformed', async () => {
     const { client } = clientFor({ '/v5/market/tickers': { body: TICKERS.slice(0, 200) } });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome.kind).toBe('malformed');
   });
 
@@ -333,7 +346,9 @@ describe('bybit failures become VenueError outcomes', () => {
     const { client } = clientFor({
       '/v5/market/tickers': { body: '', status: 429, headers: { 'Retry-After': '30' } },
     });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome).toEqual({ kind: 'http', status: 429, retryAfterSeconds: 30 });
   });
 
@@ -349,7 +364,9 @@ describe('bybit failures become VenueError outcomes', () => {
     const client = createVenueClient('bybit', REST, async () => {
       throw new TypeError('fetch failed');
     });
-    const error = await venueError(() => bybit.fetchSnapshot(client, tracked));
+    const error = await venueError(() =>
+      bybit.fetchSnapshot(client, tracked, { now: NOW, previous: [] }),
+    );
     expect(error.outcome).toEqual({ kind: 'network', detail: 'fetch failed' });
   });
 });
@@ -411,7 +428,7 @@ describe.skipIf(!existsSync(REAL_FRAMES))('Bybit tickers WebSocket frames (real 
     (symbol) => {
       const raw = snapshots.find((frame) => frame.data.symbol === symbol)?.data;
       if (!raw) throw new Error(`no snapshot for ${symbol}`);
-      const row = rowFromTicker(TickerItem.parse(raw), handInstrument(symbol));
+      const row = rowFromTicker(TickerItem.parse(raw), handInstrument(symbol), NOW);
       const oi = Number(raw.singleOpenInterestValue);
 
       expect(row.coin).toBe(symbol.replace(/USDT$/, ''));
@@ -437,7 +454,7 @@ describe.skipIf(!existsSync(REAL_FRAMES))('Bybit tickers WebSocket frames (real 
 
   it('BTC one-sided OI is about $1.95 billion, not the two-sided $3.9 billion', () => {
     const raw = snapshots.find((frame) => frame.data.symbol === 'BTCUSDT')?.data;
-    const row = rowFromTicker(TickerItem.parse(raw), handInstrument('BTCUSDT'));
+    const row = rowFromTicker(TickerItem.parse(raw), handInstrument('BTCUSDT'), NOW);
     expect(row.oiUsd).toBe(1_949_998_132.5);
     expect(row.change24hPct).toBeCloseTo(0.1624, 10);
     expect(row.fundingRate8h).toBeCloseTo(0.0001, 12);
@@ -458,7 +475,7 @@ describe.skipIf(!existsSync(REAL_FRAMES))('Bybit tickers WebSocket frames (real 
       const parsed = TickerItem.safeParse(merged);
       if (!parsed.success)
         throw new Error(`${frame.data.symbol} at ts ${frame.ts}: ${parsed.error}`);
-      const row = rowFromTicker(parsed.data, handInstrument(parsed.data.symbol));
+      const row = rowFromTicker(parsed.data, handInstrument(parsed.data.symbol), NOW);
       expect(row.oiUsd).toBe(Number(merged.singleOpenInterestValue));
       expect(relDiff(Number(merged.openInterestValue) / 2, row.oiUsd as number)).toBeLessThan(
         0.001,
