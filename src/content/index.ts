@@ -8,6 +8,8 @@ const RECONNECT_DELAY_MS = 5_000;
 
 /** Coins already badged per block: the first mention of a coin in a block gets the badge. */
 const badgedCoins = new WeakMap<Element, Set<string>>();
+/** Set when a mention found no figures (the worker had no data yet): a later update retries. */
+let mentionsAwaitingData = false;
 
 async function requestContexts(coins: readonly string[]): Promise<Map<string, CoinContext>> {
   if (coins.length === 0) return new Map();
@@ -18,22 +20,30 @@ async function requestContexts(coins: readonly string[]): Promise<Map<string, Co
   return new Map(answer.data.contexts.map((context) => [context.coin, context]));
 }
 
+const isBadged = (candidate: Candidate) =>
+  badgedCoins.get(candidate.block)?.has(candidate.mention.coin) ?? false;
+
 function firstPerBlock(candidates: readonly Candidate[]): Candidate[] {
-  const chosen: Candidate[] = [];
-  for (const candidate of candidates) {
-    const coins = badgedCoins.get(candidate.block) ?? new Set<string>();
-    if (coins.has(candidate.mention.coin)) continue;
+  const chosenIn = new Map<Element, Set<string>>();
+  return candidates.filter((candidate) => {
+    if (isBadged(candidate)) return false;
+    const coins = chosenIn.get(candidate.block) ?? new Set<string>();
+    chosenIn.set(candidate.block, coins);
+    if (coins.has(candidate.mention.coin)) return false;
     coins.add(candidate.mention.coin);
-    badgedCoins.set(candidate.block, coins);
-    chosen.push(candidate);
-  }
-  return chosen;
+    return true;
+  });
 }
 
 function insertBadge(candidate: Candidate, context: CoinContext) {
-  const { text, mention, link } = candidate;
-  // The page may have changed the text while we were asking the background.
+  const { text, mention, link, block } = candidate;
+  // Another pass may have badged this block meanwhile, or the page changed the text while we
+  // were asking the background.
+  if (isBadged(candidate)) return;
   if (!text.isConnected || text.data.slice(mention.start, mention.end) !== mention.text) return;
+  const blockCoins = badgedCoins.get(block) ?? new Set<string>();
+  blockCoins.add(mention.coin);
+  badgedCoins.set(block, blockCoins);
   const badge = createBadge(text.ownerDocument, mention.coin);
   renderBadge(badge, context);
   if (link) {
@@ -46,10 +56,21 @@ function insertBadge(candidate: Candidate, context: CoinContext) {
 async function badgeSubtree(root: Element) {
   const candidates = firstPerBlock(findCandidates(root));
   const contexts = await requestContexts([...new Set(candidates.map((c) => c.mention.coin))]);
+  // A coin with no figures may be unlisted, or the worker may not have its venue's data yet.
+  if (candidates.some((candidate) => !contexts.has(candidate.mention.coin)))
+    mentionsAwaitingData = true;
   // Right to left, so splitting a text node leaves the offsets of earlier mentions valid.
   for (const candidate of candidates.reverse()) {
     const context = contexts.get(candidate.mention.coin);
     if (context) insertBadge(candidate, context);
+  }
+}
+
+async function onDataChanged() {
+  await refreshBadges();
+  if (mentionsAwaitingData) {
+    mentionsAwaitingData = false;
+    await badgeSubtree(document.body);
   }
 }
 
@@ -64,7 +85,7 @@ async function refreshBadges() {
 function listenForUpdates(signal: AbortSignal) {
   const port = browser.runtime.connect({ name: UPDATES_PORT });
   port.onMessage.addListener((message: unknown) => {
-    if (DataChangedPush.safeParse(message).success) void refreshBadges();
+    if (DataChangedPush.safeParse(message).success) void onDataChanged();
   });
   // The worker sleeps and restarts; reconnect so that updates keep coming.
   port.onDisconnect.addListener(() => {

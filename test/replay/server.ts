@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { loadScenario, type Scenario } from './scenario';
 import type { ReplayVenue, SocketRoute, SocketSession } from './venue';
-import { REPLAY_VENUES } from './venues/index';
+import { loadReplayVenues } from './venues/index';
 
 export interface RestFault {
   status?: number;
@@ -51,7 +51,7 @@ export interface ReplayServerOptions {
 }
 
 export async function startReplayServer(options: ReplayServerOptions = {}) {
-  const venues = new Map<string, ReplayVenue>(REPLAY_VENUES.map((venue) => [venue.id, venue]));
+  const venues = new Map<string, ReplayVenue>((await loadReplayVenues()).map((venue) => [venue.id, venue]));
   let scenario = resolveScenario(options.scenario ?? 'calm');
   let scenarioTimers: NodeJS.Timeout[] = [];
   const restFaults = new Map<string, RestFault>();
