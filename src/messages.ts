@@ -25,7 +25,12 @@ export const Liquidations = z.object({
 });
 export type Liquidations = z.infer<typeof Liquidations>;
 
-export const VenueShare = z.object({ venue: VenueId, usd: z.number() });
+export const VenueShare = z.object({
+  venue: VenueId,
+  usd: z.number(),
+  /** False where the venue does not document whether its OI counts one side or both. */
+  oneSided: z.boolean(),
+});
 export type VenueShare = z.infer<typeof VenueShare>;
 
 export const OpenInterest = z.object({
@@ -33,6 +38,8 @@ export const OpenInterest = z.object({
   change1hPct: percent,
   change24hPct: percent,
   percentile30d: percent,
+  /** The share of today's OI that the change and percentile figures are computed over. */
+  historyBasisPct: percent,
   byVenue: z.array(VenueShare),
   toMarketCapPct: percent,
 });
@@ -79,6 +86,14 @@ export type MarketContext = z.infer<typeof MarketContext>;
 export const VenueState = z.enum(['waiting', 'live', 'stale', 'degraded', 'failing']);
 export type VenueState = z.infer<typeof VenueState>;
 
+export const StreamStatus = z.object({
+  connected: z.number(),
+  connections: z.number(),
+  reason: z.nullable(z.string()),
+  unreadableFrames: z.number(),
+});
+export type StreamStatus = z.infer<typeof StreamStatus>;
+
 export const VenueStatus = z.object({
   venue: VenueId,
   state: VenueState,
@@ -91,6 +106,16 @@ export const VenueStatus = z.object({
 });
 export type VenueStatus = z.infer<typeof VenueStatus>;
 
+/** What the popup shows per venue: the polling status, its live stream, and notes. */
+export const VenueHealth = z.object({
+  ...VenueStatus.shape,
+  /** The liquidation stream; null for venues without one (Hyperliquid). */
+  stream: z.nullable(StreamStatus),
+  /** Requests used in the venue's rate-limit window, as a share of its documented limit. */
+  budgetUsedPct: z.nullable(z.number()),
+  oneSided: z.boolean(),
+});
+export type VenueHealth = z.infer<typeof VenueHealth>;
 // ---- content → background -------------------------------------------------------------------
 
 export const GetContextRequest = z.object({
@@ -121,7 +146,7 @@ export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
 export const ContextsAnswer = z.object({ contexts: z.array(CoinContext) });
 export type ContextsAnswer = z.infer<typeof ContextsAnswer>;
-export const StatusAnswer = z.object({ venues: z.array(VenueStatus) });
+export const StatusAnswer = z.object({ venues: z.array(VenueHealth) });
 export type StatusAnswer = z.infer<typeof StatusAnswer>;
 export const RefreshAnswer = z.object({ polled: z.array(VenueId) });
 export type RefreshAnswer = z.infer<typeof RefreshAnswer>;

@@ -1,24 +1,21 @@
-// The service worker: wires the poller, the message handler and the update ports to the browser.
+// The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundToClient, type RefreshAnswer, UPDATES_PORT } from '../messages';
-import { bybit } from '../venues/bybit';
+import { VENUES } from '../venues/index';
+import { openDatabase } from './database';
 import { createMessageHandler } from './handlers';
-import { createPoller } from './poller';
-import { createStateStore, type KeyValueStore } from './state';
+import { createService } from './service';
+import type { KeyValueStore } from './state';
 
 const POLL_ALARM = 'll-poll';
+const PRUNE_ALARM = 'll-prune';
+/** Liquidations are written to IndexedDB this often: the most a worker crash can lose. */
+const FLUSH_INTERVAL_MS = 2_000;
 
 const localStore: KeyValueStore = {
   get: async (key) => (await browser.storage.local.get(key))[key],
   set: (entries) => browser.storage.local.set(entries),
 };
-
-const poller = createPoller({
-  venues: [bybit],
-  state: createStateStore(localStore),
-  fetch: (url, init) => fetch(url, init),
-  venueOrigin: __LL_VENUE_ORIGIN__,
-});
 
 const ports = new Set<Runtime.Port>();
 
@@ -26,31 +23,50 @@ function broadcast(push: BackgroundToClient) {
   for (const port of ports) port.postMessage(push);
 }
 
+const notifyClients = () => broadcast({ type: 'dataChanged', asOf: Date.now() });
+
+// Service workers may not await at the top level, and must register their listeners
+// synchronously: the service is a promise that every listener waits for.
+const service = openDatabase().then(async (db) => {
+  const created = createService({
+    venues: VENUES,
+    store: localStore,
+    db,
+    fetch: (url, init) => fetch(url, init),
+    openSocket: (url) => new WebSocket(url),
+    venueOrigin: __LL_VENUE_ORIGIN__,
+    onChange: notifyClients,
+  });
+  await created.start();
+  return created;
+});
+
 async function pollAndNotify(manual = false): Promise<RefreshAnswer> {
-  const polled = await poller.pollDue({ manual });
-  if (polled.length > 0) broadcast({ type: 'dataChanged', asOf: Date.now() });
+  const polled = await (await service).pollDue(manual);
+  if (polled.length > 0) notifyClients();
   return { polled };
 }
 
-async function ensureAlarm() {
+async function ensureAlarm(name: string, periodInMinutes: number) {
   // Re-creating an existing alarm would push its next run back, so only create a missing one.
-  if (!(await browser.alarms.get(POLL_ALARM))) {
-    await browser.alarms.create(POLL_ALARM, { periodInMinutes: 1 });
-  }
+  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes });
 }
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === POLL_ALARM) void pollAndNotify();
+  if (alarm.name === PRUNE_ALARM) void service.then((ready) => ready.prune());
 });
 
-const handle = createMessageHandler({
-  poller,
-  extensionId: browser.runtime.id,
-  extensionOrigin: browser.runtime.getURL(''),
-  refresh: () => pollAndNotify(true),
-});
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-  handle(message, sender),
+const handle = service.then((ready) =>
+  createMessageHandler({
+    service: ready,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
+    refresh: () => pollAndNotify(true),
+  }),
+);
+browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>
+  (await handle)(message, sender),
 );
 
 browser.runtime.onConnect.addListener((port) => {
@@ -62,7 +78,10 @@ browser.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(() => ports.delete(port));
 });
 
+setInterval(() => void service.then((ready) => ready.flush()), FLUSH_INTERVAL_MS);
+
 // Every start of the worker (install, browser start, wake-up after being stopped) polls what is
 // due at once rather than waiting up to a minute for the alarm.
-void ensureAlarm();
+void ensureAlarm(POLL_ALARM, 1);
+void ensureAlarm(PRUNE_ALARM, 60);
 void pollAndNotify();

@@ -1,9 +1,9 @@
 // Polls each venue's bulk endpoint when it is due, keeps the last good snapshot, and records
 // every failure in the venue's status. Restart-proof: everything it knows lives in the store.
-import type { VenueSnapshot } from '../core/market';
+import type { Instrument, VenueSnapshot } from '../core/market';
 import { applyOutcome, isDue, type PollOutcome } from '../core/venue-status';
 import type { VenueId, VenueStatus } from '../messages';
-import { createVenueClient, type FetchLike, resolveHosts, VenueError } from '../venues/client';
+import { type VenueClient, VenueError } from '../venues/client';
 import type { Venue } from '../venues/venue';
 import type { StateStore } from './state';
 
@@ -12,16 +12,14 @@ const INSTRUMENTS_MAX_AGE_MS = 6 * 60 * 60_000;
 export interface PollerOptions {
   venues: readonly Venue[];
   state: StateStore;
-  fetch: FetchLike;
-  /** LL_VENUE_ORIGIN of the build, or '' for the venues' own hosts. */
-  venueOrigin: string;
+  clientFor: (venue: VenueId) => VenueClient;
   now?: () => number;
 }
 
-export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now }: PollerOptions) {
+export function createPoller({ venues, state, clientFor, now = Date.now }: PollerOptions) {
   const inFlight = new Map<VenueId, Promise<boolean>>();
 
-  async function instrumentsFor(venue: Venue, client: ReturnType<typeof createVenueClient>) {
+  async function instrumentsFor(venue: Venue, client: VenueClient) {
     const cached = await state.instruments(venue.id);
     if (cached && now() - cached.fetchedAt < INSTRUMENTS_MAX_AGE_MS) return cached.list;
     const list = await venue.fetchInstruments(client);
@@ -32,11 +30,7 @@ export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now
   async function pollVenue(venue: Venue, manual: boolean): Promise<boolean> {
     const status = await state.status(venue.id);
     if (!isDue(status, now(), manual)) return false;
-    const client = createVenueClient(
-      venue.id,
-      resolveHosts(venue.id, venue.hosts, venueOrigin).rest,
-      fetch,
-    );
+    const client = clientFor(venue.id);
     let outcome: PollOutcome;
     try {
       const previous = (await state.snapshot(venue.id))?.rows ?? [];
@@ -76,6 +70,10 @@ export function createPoller({ venues, state, fetch, venueOrigin, now = Date.now
     async snapshots(): Promise<VenueSnapshot[]> {
       const all = await Promise.all(venues.map((venue) => state.snapshot(venue.id)));
       return all.filter((snapshot): snapshot is VenueSnapshot => snapshot !== null);
+    },
+    /** The markets a venue listed at its last successful instruments fetch. */
+    async instruments(venue: VenueId): Promise<readonly Instrument[]> {
+      return (await state.instruments(venue))?.list ?? [];
     },
     statuses(): Promise<VenueStatus[]> {
       return Promise.all(venues.map((venue) => state.status(venue.id)));

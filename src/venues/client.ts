@@ -16,11 +16,24 @@ export interface VenueHosts {
   ws: string;
 }
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface VenueClient {
   venue: VenueId;
   getJson<T>(path: string, schema: ZodType<T>): Promise<T>;
+  /** For venues whose public API takes a JSON body (Hyperliquid's POST /info). */
+  postJson<T>(path: string, body: unknown, schema: ZodType<T>): Promise<T>;
+}
+
+/** What the politeness accounting sees of every answer: usage headers live here. */
+export interface ResponseInfo {
+  venue: VenueId;
+  path: string;
+  status: number;
+  headers: Headers;
 }
 
 /** Base URLs for a venue: its own hosts, or `${origin}/${venue}` on the replay server. */
@@ -56,35 +69,53 @@ export function createVenueClient(
   venue: VenueId,
   restBase: string,
   fetchImpl: FetchLike,
+  onResponse?: (info: ResponseInfo) => void,
 ): VenueClient {
+  async function request<T>(
+    path: string,
+    init: Parameters<FetchLike>[1],
+    schema: ZodType<T>,
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${restBase}${path}`, {
+        ...init,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new VenueError({ kind: 'network', detail: (error as Error).message });
+    }
+    onResponse?.({ venue, path, status: response.status, headers: response.headers });
+    if (!response.ok) {
+      throw new VenueError({
+        kind: 'http',
+        status: response.status,
+        retryAfterSeconds: retryAfterSeconds(response),
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await response.text());
+    } catch (error) {
+      throw new VenueError({ kind: 'malformed', detail: (error as Error).message });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new VenueError({ kind: 'schema', detail: describeIssue(parsed.error) });
+    return parsed.data;
+  }
   return {
     venue,
-    async getJson(path, schema) {
-      let response: Response;
-      try {
-        response = await fetchImpl(`${restBase}${path}`, {
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-      } catch (error) {
-        throw new VenueError({ kind: 'network', detail: (error as Error).message });
-      }
-      if (!response.ok) {
-        throw new VenueError({
-          kind: 'http',
-          status: response.status,
-          retryAfterSeconds: retryAfterSeconds(response),
-        });
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await response.text());
-      } catch (error) {
-        throw new VenueError({ kind: 'malformed', detail: (error as Error).message });
-      }
-      const parsed = schema.safeParse(body);
-      if (!parsed.success)
-        throw new VenueError({ kind: 'schema', detail: describeIssue(parsed.error) });
-      return parsed.data;
-    },
+    getJson: (path, schema) => request(path, {}, schema),
+    postJson: (path, body, schema) =>
+      request(
+        path,
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        },
+        schema,
+      ),
   };
 }

@@ -66,6 +66,8 @@ export interface Venue {
   ): Promise<MarketRow[]>;
   /** Requests (in the rate limit's unit) one snapshot poll costs, for the politeness budget. */
   snapshotCost(instruments: readonly Instrument[]): number;
+  /** What one request to `path` costs in the rate limit's unit; 1 when absent. */
+  requestCost?(path: string): number;
   /** Hourly open interest of one market over the range (at most 30 days); absent where not served. */
   fetchOiHistory?(
     client: VenueClient,

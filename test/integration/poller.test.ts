@@ -1,46 +1,23 @@
 // The background's logic (poller, stored state, message handler) against the replay server over
 // real HTTP, with a clock the test moves.
 import { describe, expect, it } from 'vitest';
-import { createMessageHandler } from '../../src/background/handlers';
-import { createPoller } from '../../src/background/poller';
-import { createStateStore } from '../../src/background/state';
 import { POLL_INTERVAL_MS } from '../../src/core/venue-status';
 import type { ContextsAnswer, MarketContext, StatusAnswer } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
 import { memoryStore } from './memory-store';
 import { useReplayServer } from './replay-fixture';
-
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
-const popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
-const contentSender = { id: EXTENSION_ID, url: 'https://news.example/article', tab: { id: 7 } };
+import { contentSender, createTestService, popupSender } from './service-fixture';
 
 const replay = useReplayServer('calm');
 
-function setup(store = memoryStore()) {
-  let clock = Date.UTC(2026, 10, 25, 12, 0, 0);
-  const poller = createPoller({
+function setup(store = memoryStore(), dbName?: string) {
+  return createTestService({
+    origin: replay().origin,
     venues: [bybit],
-    state: createStateStore(store),
-    fetch: (url, init) => fetch(url, init),
-    venueOrigin: replay().origin,
-    now: () => clock,
-  });
-  const handle = createMessageHandler({
-    poller,
-    extensionId: EXTENSION_ID,
-    extensionOrigin: EXTENSION_ORIGIN,
-    refresh: async () => ({ polled: await poller.pollDue({ manual: true }) }),
-    now: () => clock,
-  });
-  return {
     store,
-    poller,
-    handle,
-    advance: (ms: number) => {
-      clock += ms;
-    },
-  };
+    dbName,
+    start: Date.UTC(2026, 10, 25, 12, 0, 0),
+  });
 }
 
 const tickerRequests = () =>
@@ -48,8 +25,8 @@ const tickerRequests = () =>
 
 describe('a good day', () => {
   it('answers getContext and getMarket with the figures computed by hand from the scenario', async () => {
-    const { poller, handle } = setup();
-    expect(await poller.pollDue()).toEqual(['bybit']);
+    const { service, handle } = await setup();
+    expect(await service.pollDue()).toEqual(['bybit']);
 
     const { contexts } = (await handle(
       { type: 'getContext', coins: ['BTC', 'sol', 'PEPE', 'NOPE'] },
@@ -59,7 +36,9 @@ describe('a good day', () => {
     expect([...byCoin.keys()].sort()).toEqual(['BTC', 'PEPE', 'SOL']);
     // BTC: 30,000 coins at $65,000; the dated future (800 BTC) is not a perpetual.
     expect(byCoin.get('BTC')?.oi.usd).toBe(1_950_000_000);
-    expect(byCoin.get('BTC')?.oi.byVenue).toEqual([{ venue: 'bybit', usd: 1_950_000_000 }]);
+    expect(byCoin.get('BTC')?.oi.byVenue).toEqual([
+      { venue: 'bybit', usd: 1_950_000_000, oneSided: true },
+    ]);
     expect(byCoin.get('BTC')?.price).toEqual({ usd: 65_000, change24hPct: -1.2 });
     // SOL settles every 4 h: 0.0001 per 4 h is 0.0002 per 8 h, 21.9% a year.
     expect(byCoin.get('SOL')?.funding.rate8h).toBeCloseTo(0.0002, 12);
@@ -78,70 +57,70 @@ describe('a good day', () => {
   });
 
   it('fetches instruments once and then only the bulk tickers each minute', async () => {
-    const { poller, advance } = setup();
-    await poller.pollDue();
+    const { service, advance } = await setup();
+    await service.pollDue();
     advance(POLL_INTERVAL_MS);
-    await poller.pollDue();
+    await service.pollDue();
     advance(POLL_INTERVAL_MS);
-    await poller.pollDue();
+    await service.pollDue();
     const paths = replay().requests.map((request) => request.path);
     expect(paths.filter((path) => path === '/v5/market/instruments-info')).toHaveLength(1);
     expect(paths.filter((path) => path === '/v5/market/tickers')).toHaveLength(3);
   });
 
   it('asks nothing when many callers poll at once or before the minute is up', async () => {
-    const { poller, advance } = setup();
-    await Promise.all([poller.pollDue(), poller.pollDue(), poller.pollDue()]);
+    const { service, advance } = await setup();
+    await Promise.all([service.pollDue(), service.pollDue(), service.pollDue()]);
     advance(POLL_INTERVAL_MS - 1);
-    await poller.pollDue();
+    await service.pollDue();
     expect(tickerRequests()).toBe(1);
   });
 });
 
 describe('bad answers keep the last good data, say why, and back off', () => {
   async function afterGoodPoll() {
-    const context = setup();
-    await context.poller.pollDue();
+    const context = await setup();
+    await context.service.pollDue();
     context.advance(POLL_INTERVAL_MS);
     return context;
   }
 
-  async function expectLastGoodData(handle: ReturnType<typeof setup>['handle']) {
+  async function expectLastGoodData(handle: Awaited<ReturnType<typeof setup>>['handle']) {
     const market = (await handle({ type: 'getMarket' }, popupSender)) as MarketContext;
     expect(market.oi.usd).toBe(5_000_000_000);
   }
 
-  async function bybitStatus(handle: ReturnType<typeof setup>['handle']) {
+  async function bybitStatus(handle: Awaited<ReturnType<typeof setup>>['handle']) {
     const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
     return venues[0];
   }
 
   it('malformed JSON', async () => {
-    const { poller, handle, advance } = await afterGoodPoll();
+    const { service, handle, advance } = await afterGoodPoll();
     replay().setRestFault('bybit', '/v5/market/tickers', { body: 'malformed', times: 1 });
-    expect(await poller.pollDue()).toEqual([]);
+    expect(await service.pollDue()).toEqual([]);
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
     expect(status?.state).toBe('degraded');
     expect(status?.reason).toMatch(/^unreadable answer: .*JSON/);
     // Backed off: one interval after a first failure, so the next minute's alarm asks nothing…
     advance(POLL_INTERVAL_MS - 1);
-    await poller.pollDue();
+    await service.pollDue();
     expect(tickerRequests()).toBe(2);
     // …and the one after that does, and recovers.
     advance(1);
-    expect(await poller.pollDue()).toEqual(['bybit']);
+    expect(await service.pollDue()).toEqual(['bybit']);
     expect((await bybitStatus(handle))?.state).toBe('live');
   });
 
   it('HTTP 429 with Retry-After', async () => {
-    const { poller, handle, advance } = await afterGoodPoll();
+    const { service, handle, advance } = await afterGoodPoll();
     replay().setRestFault('bybit', '/v5/market/tickers', {
       status: 429,
       retryAfter: 150,
       times: 1,
     });
-    await poller.pollDue();
+    await service.pollDue();
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
     expect(status?.reason).toBe('rate limited (HTTP 429, asked to retry after 150 s)');
@@ -149,20 +128,20 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     // not even by a manual refresh.
     for (let minute = 1; minute <= 2; minute++) {
       advance(POLL_INTERVAL_MS);
-      await poller.pollDue();
+      await service.pollDue();
       await handle({ type: 'refresh' }, popupSender);
     }
     expect(tickerRequests()).toBe(2);
     advance(POLL_INTERVAL_MS);
-    await poller.pollDue();
+    await service.pollDue();
     expect(tickerRequests()).toBe(3);
     expect((await bybitStatus(handle))?.state).toBe('live');
   });
 
   it('schema drift', async () => {
-    const { poller, handle } = await afterGoodPoll();
+    const { service, handle } = await afterGoodPoll();
     replay().setRestFault('bybit', '/v5/market/tickers', { body: 'drift' });
-    await poller.pollDue();
+    await service.pollDue();
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
     expect(status?.state).toBe('degraded');
@@ -173,42 +152,39 @@ describe('bad answers keep the last good data, say why, and back off', () => {
   });
 
   it('a ban (HTTP 403) stops asking for at least ten minutes', async () => {
-    const { poller, handle, advance } = await afterGoodPoll();
+    const { service, handle, advance } = await afterGoodPoll();
     replay().setRestFault('bybit', '/v5/market/tickers', { status: 403 });
-    await poller.pollDue();
+    await service.pollDue();
     expect((await bybitStatus(handle))?.state).toBe('failing');
     for (let minute = 1; minute <= 10; minute++) {
       advance(POLL_INTERVAL_MS);
-      await poller.pollDue();
+      await service.pollDue();
     }
     expect(tickerRequests()).toBe(2);
   });
 
-  it('a venue that is unreachable is failing, with the reason', async () => {
-    const { poller, handle } = setup();
-    const unreachable = createPoller({
+  it('a venue that is unreachable is failing, with the reason, and nothing is invented', async () => {
+    const { service, handle } = await createTestService({
+      origin: replay().origin,
       venues: [bybit],
-      state: createStateStore(memoryStore()),
       fetch: (url, init) => fetch(url.replace(replay().origin, 'http://127.0.0.1:9'), init),
-      venueOrigin: replay().origin,
     });
-    await unreachable.pollDue();
-    const [status] = await unreachable.statuses();
-    expect(status?.state).toBe('failing');
-    expect(status?.reason).toMatch(/^unreachable: /);
-    // The other poller is unaffected and still has no data: nothing was invented.
+    await service.pollDue();
+    const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
+    expect(venues[0]?.state).toBe('failing');
+    expect(venues[0]?.reason).toMatch(/^unreachable: /);
     expect(((await handle({ type: 'getMarket' }, popupSender)) as MarketContext).asOf).toBeNull();
-    expect(poller).toBeDefined();
   });
 });
 
 describe('a restarted worker', () => {
   it('keeps its data and its schedule: nothing lost, nothing fetched twice', async () => {
     const store = memoryStore();
-    const first = setup(store);
-    await first.poller.pollDue();
-    const second = setup(store);
-    expect(await second.poller.pollDue()).toEqual([]);
+    const first = await setup(store);
+    await first.service.pollDue();
+    first.service.stop();
+    const second = await setup(store, first.dbName);
+    expect(await second.service.pollDue()).toEqual([]);
     expect(tickerRequests()).toBe(1);
     expect(
       ((await second.handle({ type: 'getMarket' }, popupSender)) as MarketContext).oi.usd,
@@ -221,15 +197,15 @@ describe('a restarted worker', () => {
       'snapshot:bybit': { venue: 'bybit', rows: 'garbage' },
       'status:bybit': { state: 42 },
     });
-    const { poller, handle } = setup(store);
+    const { service, handle } = await setup(store);
     expect(((await handle({ type: 'getMarket' }, popupSender)) as MarketContext).asOf).toBeNull();
-    expect(await poller.pollDue()).toEqual(['bybit']);
+    expect(await service.pollDue()).toEqual(['bybit']);
   });
 });
 
 describe('messages', () => {
   it('refuses senders that are not this extension', async () => {
-    const { handle } = setup();
+    const { handle } = await setup();
     expect(
       await handle({ type: 'getMarket' }, { id: 'someone-else', url: 'https://evil.example/' }),
     ).toEqual({
@@ -241,7 +217,7 @@ describe('messages', () => {
   });
 
   it('lets a content script only ask for figures', async () => {
-    const { handle } = setup();
+    const { handle } = await setup();
     for (const type of ['getMarket', 'getStatus', 'refresh']) {
       expect(await handle({ type }, contentSender)).toMatchObject({
         error: expect.stringMatching(/^invalid message/),
@@ -250,7 +226,7 @@ describe('messages', () => {
   });
 
   it('rejects malformed messages with a clear error', async () => {
-    const { handle } = setup();
+    const { handle } = await setup();
     expect(await handle({ type: 'getContext', coins: 'BTC' }, contentSender)).toMatchObject({
       error: expect.stringMatching(/^invalid message: /),
     });

@@ -51,7 +51,9 @@ export interface ReplayServerOptions {
 }
 
 export async function startReplayServer(options: ReplayServerOptions = {}) {
-  const venues = new Map<string, ReplayVenue>((await loadReplayVenues()).map((venue) => [venue.id, venue]));
+  const venues = new Map<string, ReplayVenue>(
+    (await loadReplayVenues()).map((venue) => [venue.id, venue]),
+  );
   let scenario = resolveScenario(options.scenario ?? 'calm');
   let scenarioTimers: NodeJS.Timeout[] = [];
   const restFaults = new Map<string, RestFault>();

@@ -5,8 +5,12 @@ import type { ReplayVenue } from '../venue';
 
 export async function loadReplayVenues(): Promise<ReplayVenue[]> {
   const folder = fileURLToPath(new URL('.', import.meta.url));
-  const files = readdirSync(folder).filter((file) => /^[a-z]+\.ts$/.test(file) && file !== 'index.ts');
-  const modules = await Promise.all(files.map((file) => import(new URL(file, import.meta.url).href)));
+  const files = readdirSync(folder).filter(
+    (file) => /^[a-z]+\.ts$/.test(file) && file !== 'index.ts',
+  );
+  const modules = await Promise.all(
+    files.map((file) => import(new URL(file, import.meta.url).href)),
+  );
   return modules.flatMap((module: Record<string, unknown>) =>
     Object.values(module).filter(
       (value): value is ReplayVenue =>

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoinContext, buildMarketContext } from '../../../src/core/context';
+import { buildCoinContext, buildMarketContext, type CoinInputs } from '../../../src/core/context';
 import type { MarketRow, VenueSnapshot } from '../../../src/core/market';
 import { CoinContext, MarketContext, type VenueId } from '../../../src/messages';
+
+/** No history, no liquidation streams, every venue one-sided: the figures of snapshots alone. */
+const NO_HISTORY: CoinInputs = {
+  now: 10_000,
+  history: [],
+  liquidations: null,
+  unverifiedVenues: new Set(),
+  circulatingSupply: null,
+};
 
 const row = (venue: VenueId, over: Partial<MarketRow> & Pick<MarketRow, 'coin'>): MarketRow => ({
   venue,
@@ -63,7 +72,7 @@ const snapshots = [bybit, binance, okx];
 
 // The per-coin card: sums across markets and venues, OI-weighted funding, and honest nulls.
 describe('buildCoinContext', () => {
-  const btc = buildCoinContext('BTC', snapshots);
+  const btc = buildCoinContext('BTC', snapshots, NO_HISTORY);
 
   it('sums OI over every market of every venue', () => {
     expect(btc?.oi.usd).toBe(6e9 + 2e9 + 1e9);
@@ -71,8 +80,8 @@ describe('buildCoinContext', () => {
 
   it('breaks OI down per venue, largest first', () => {
     expect(btc?.oi.byVenue).toEqual([
-      { venue: 'binance', usd: 6e9 },
-      { venue: 'bybit', usd: 3e9 },
+      { venue: 'binance', usd: 6e9, oneSided: true },
+      { venue: 'bybit', usd: 3e9, oneSided: true },
     ]);
   });
 
@@ -83,7 +92,7 @@ describe('buildCoinContext', () => {
   });
 
   it('weights funding by OI for a coin on two venues (ETH over three markets)', () => {
-    const eth = buildCoinContext('ETH', snapshots);
+    const eth = buildCoinContext('ETH', snapshots, NO_HISTORY);
     // (1e9 × 0.0001 + 3e9 × 0.0002 + 5e8 × 0.0001) / 4.5e9
     expect(eth?.funding.rate8h).toBeCloseTo(0.00075e9 / 4.5e9, 15);
     expect(eth?.oi.byVenue.map((share) => share.venue)).toEqual(['binance', 'bybit', 'okx']);
@@ -94,8 +103,8 @@ describe('buildCoinContext', () => {
   });
 
   it('is null for a coin no venue lists', () => {
-    expect(buildCoinContext('DOGE', snapshots)).toBeNull();
-    expect(buildCoinContext('BTC', [])).toBeNull();
+    expect(buildCoinContext('DOGE', snapshots, NO_HISTORY)).toBeNull();
+    expect(buildCoinContext('BTC', [], NO_HISTORY)).toBeNull();
   });
 
   it('leaves figures it cannot know as null, never 0', () => {
@@ -123,7 +132,7 @@ describe('buildCoinContext', () => {
 
   it("is as recent as the newest snapshot that lists the coin (OKX's does not list BTC)", () => {
     expect(btc?.asOf).toBe(2_000);
-    expect(buildCoinContext('ETH', snapshots)?.asOf).toBe(5_000);
+    expect(buildCoinContext('ETH', snapshots, NO_HISTORY)?.asOf).toBe(5_000);
   });
 
   it('has null OI and funding when no market reports OI', () => {
@@ -132,7 +141,7 @@ describe('buildCoinContext', () => {
       fetchedAt: 10,
       rows: [row('hyperliquid', { coin: 'XYZ', priceUsd: 2, oiUsd: null, fundingRate8h: 0.001 })],
     };
-    const xyz = buildCoinContext('XYZ', [blind]);
+    const xyz = buildCoinContext('XYZ', [blind], NO_HISTORY);
     expect(xyz?.oi.usd).toBeNull();
     expect(xyz?.oi.byVenue).toEqual([]);
     expect(xyz?.funding).toEqual({ rate8h: null, apr: null });
@@ -146,14 +155,14 @@ describe('buildCoinContext', () => {
 
 // The popup's market view: totals over everything, largest coins first.
 describe('buildMarketContext', () => {
-  const market = buildMarketContext(snapshots);
+  const market = buildMarketContext(snapshots, NO_HISTORY);
 
   it('sums OI over all coins and venues, with the venues largest first', () => {
     expect(market.oi.usd).toBe(9e9 + 4.5e9 + 4e8);
     expect(market.oi.byVenue).toEqual([
-      { venue: 'binance', usd: 9.4e9 },
-      { venue: 'bybit', usd: 4e9 },
-      { venue: 'okx', usd: 5e8 },
+      { venue: 'binance', usd: 9.4e9, oneSided: true },
+      { venue: 'bybit', usd: 4e9, oneSided: true },
+      { venue: 'okx', usd: 5e8, oneSided: true },
     ]);
   });
 
@@ -168,7 +177,7 @@ describe('buildMarketContext', () => {
       fetchedAt: 1,
       rows: Array.from({ length: 10 }, (_, i) => row('gate', { coin: `C${i}`, oiUsd: i * 1e6 })),
     };
-    const context = buildMarketContext([many]);
+    const context = buildMarketContext([many], NO_HISTORY);
     expect(context.largestCoins).toEqual(['C9', 'C8', 'C7', 'C6', 'C5', 'C4', 'C3', 'C2']);
     expect(context.coinCount).toBe(10);
   });
@@ -186,7 +195,7 @@ describe('buildMarketContext', () => {
   });
 
   it('with no snapshot yet has asOf null and OI null, not 0', () => {
-    const empty = buildMarketContext([]);
+    const empty = buildMarketContext([], NO_HISTORY);
     expect(empty.asOf).toBeNull();
     expect(empty.oi.usd).toBeNull();
     expect(empty.oi.byVenue).toEqual([]);

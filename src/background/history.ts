@@ -1,0 +1,183 @@
+// Open interest history for the figures that need the past (1h/24h change, 30-day percentile):
+// fetched from the venues that serve it, built from our own hourly snapshots for those that do
+// not (Hyperliquid, Bitget), cached in IndexedDB and refreshed at most hourly. Gate's liquidation
+// history is cached in memory for a few minutes.
+
+import type { Instrument, LiquidationBucket, OiPoint, VenueSnapshot } from '../core/market';
+import { HOUR_MS, type OiSeries } from '../core/oi-history';
+import type { VenueId } from '../messages';
+import { type VenueClient, VenueError } from '../venues/client';
+import type { Venue } from '../venues/venue';
+import type { Database } from './database';
+
+const DAY_MS = 24 * HOUR_MS;
+const HISTORY_DAYS = 30;
+const HISTORY_MAX_AGE_MS = HOUR_MS;
+const LIQUIDATION_HISTORY_MAX_AGE_MS = 5 * 60_000;
+
+interface HistoryOptions {
+  db: Database;
+  venues: readonly Venue[];
+  clientFor: (venue: VenueId) => VenueClient;
+  /** Which markets each venue lists now. */
+  instrumentsOf: (venue: VenueId) => Promise<readonly Instrument[]>;
+  now?: () => number;
+  /** A history request failed: the figures stay without that venue; the status may say so. */
+  onError?: (venue: VenueId, error: VenueError) => void;
+}
+
+export function createHistory({
+  db,
+  venues,
+  clientFor,
+  instrumentsOf,
+  now = Date.now,
+  onError,
+}: HistoryOptions) {
+  const inFlight = new Map<string, Promise<void>>();
+  const liquidationCache = new Map<string, { fetchedAt: number; buckets: LiquidationBucket[] }>();
+
+  async function marketsOf(venue: Venue, coin: string) {
+    return (await instrumentsOf(venue.id)).filter((instrument) => instrument.coin === coin);
+  }
+
+  /** Sums the hourly history of every market of the coin on the venue. */
+  async function fetchVenueHistory(venue: Venue, coin: string): Promise<OiPoint[]> {
+    const fetchOne = venue.fetchOiHistory;
+    if (!fetchOne) return [];
+    const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
+    const perMarket = await Promise.all(
+      (await marketsOf(venue, coin)).map((instrument) =>
+        fetchOne(clientFor(venue.id), instrument, range),
+      ),
+    );
+    const byHour = new Map<number, number>();
+    for (const points of perMarket) {
+      for (const point of points) {
+        const hour = Math.round(point.time / HOUR_MS) * HOUR_MS;
+        byHour.set(hour, (byHour.get(hour) ?? 0) + point.oiUsd);
+      }
+    }
+    // An hour only some markets reported would look like a drop: keep complete hours only.
+    const complete = perMarket.length <= 1 ? byHour : completeHours(perMarket, byHour);
+    return [...complete].map(([time, oiUsd]) => ({ time, oiUsd })).sort((a, b) => a.time - b.time);
+  }
+
+  function completeHours(perMarket: OiPoint[][], byHour: Map<number, number>): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const points of perMarket) {
+      for (const hour of new Set(points.map((p) => Math.round(p.time / HOUR_MS) * HOUR_MS))) {
+        counts.set(hour, (counts.get(hour) ?? 0) + 1);
+      }
+    }
+    return new Map([...byHour].filter(([hour]) => counts.get(hour) === perMarket.length));
+  }
+
+  /** Refreshes the cached history of a coin on a venue if it is older than an hour. */
+  function refresh(venue: Venue, coin: string): Promise<void> {
+    const key = `${venue.id}|${coin}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const task = (async () => {
+      const cached = await db.get('oiHistory', key);
+      if (cached && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS) return;
+      try {
+        const points = await fetchVenueHistory(venue, coin);
+        await db.put('oiHistory', { key, venue: venue.id, coin, fetchedAt: now(), points });
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+        onError?.(venue.id, error);
+      }
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, task);
+    return task;
+  }
+
+  async function ownSnapshots(coin: string): Promise<Map<VenueId, OiPoint[]>> {
+    const since = Math.floor((now() - HISTORY_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
+    const records = await db.getAll('oiSnapshots', IDBKeyRange.lowerBound(since));
+    const byVenue = new Map<VenueId, OiPoint[]>();
+    for (const record of records) {
+      for (const [rowCoin, venue, oiUsd] of record.rows) {
+        if (rowCoin !== coin) continue;
+        const points = byVenue.get(venue) ?? [];
+        points.push({ time: record.hour, oiUsd });
+        byVenue.set(venue, points);
+      }
+    }
+    return byVenue;
+  }
+
+  return {
+    /** Keeps the latest poll of each hour, per coin and venue, for venues without history. */
+    async recordSnapshots(snapshots: readonly VenueSnapshot[]) {
+      const hour = Math.floor(now() / HOUR_MS) * HOUR_MS;
+      const rows: Array<[string, VenueId, number]> = [];
+      for (const snapshot of snapshots) {
+        for (const row of snapshot.rows) {
+          if (row.oiUsd !== null) rows.push([row.coin, row.venue, row.oiUsd]);
+        }
+      }
+      await db.put('oiSnapshots', { hour, rows });
+      const cutoff = hour - HISTORY_DAYS * DAY_MS;
+      await db.delete('oiSnapshots', IDBKeyRange.upperBound(cutoff, true));
+    },
+
+    /**
+     * The coin's hourly history per venue (series keyed by venue id) from what is cached now;
+     * `refreshed` settles when stale venue histories have been fetched again.
+     */
+    async coinSeries(coin: string): Promise<{ series: OiSeries[]; refreshed: Promise<boolean> }> {
+      const own = await ownSnapshots(coin);
+      const series: OiSeries[] = [];
+      const stale: Promise<void>[] = [];
+      for (const venue of venues) {
+        if (!venue.fetchOiHistory) {
+          const points = own.get(venue.id);
+          if (points) series.push({ key: venue.id, points });
+          continue;
+        }
+        const cached = await db.get('oiHistory', `${venue.id}|${coin}`);
+        if (cached) series.push({ key: venue.id, points: cached.points });
+        if (!cached || now() - cached.fetchedAt >= HISTORY_MAX_AGE_MS) {
+          if ((await marketsOf(venue, coin)).length > 0) stale.push(refresh(venue, coin));
+        }
+      }
+      const refreshed = Promise.all(stale).then(() => stale.length > 0);
+      return { series, refreshed };
+    },
+
+    /** Gate's long/short liquidation buckets of the coin over the last day. */
+    async liquidationHistory(coin: string): Promise<LiquidationBucket[]> {
+      const buckets: LiquidationBucket[] = [];
+      for (const venue of venues) {
+        const fetchBuckets = venue.fetchLiquidationHistory;
+        if (!fetchBuckets) continue;
+        const key = `${venue.id}|${coin}`;
+        const cached = liquidationCache.get(key);
+        if (cached && now() - cached.fetchedAt < LIQUIDATION_HISTORY_MAX_AGE_MS) {
+          buckets.push(...cached.buckets);
+          continue;
+        }
+        try {
+          const range = { from: now() - DAY_MS, to: now() };
+          const fetched = (
+            await Promise.all(
+              (
+                await marketsOf(venue, coin)
+              ).map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
+            )
+          ).flat();
+          liquidationCache.set(key, { fetchedAt: now(), buckets: fetched });
+          buckets.push(...fetched);
+        } catch (error) {
+          if (!(error instanceof VenueError)) throw error;
+          onError?.(venue.id, error);
+          buckets.push(...(cached?.buckets ?? []));
+        }
+      }
+      return buckets;
+    },
+  };
+}
+export type History = ReturnType<typeof createHistory>;

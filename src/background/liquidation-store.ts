@@ -1,0 +1,171 @@
+// Liquidations as they arrive: deduplicated, added to per-minute buckets in memory, written to
+// IndexedDB in batches, with the intervals during which each venue's stream was listening.
+// A restart resumes from what was written: buckets and coverage up to the last flush, and the
+// recent event keys, so a venue replaying its last events after a reconnect counts nothing twice.
+import { type Interval, mergeIntervals, pruneBefore } from '../core/intervals';
+import {
+  addToBucket,
+  eventKey,
+  type MinuteBucket,
+  RecentKeys,
+  sumBuckets,
+  type WindowTotals,
+} from '../core/liquidations';
+import type { Liquidation } from '../core/market';
+import type { VenueId } from '../messages';
+import type { Database } from './database';
+
+const DAY_MS = 24 * 3_600_000;
+/** Buckets kept on disk; windows up to 24 h are answered from memory. */
+export const RETENTION_MS = 30 * DAY_MS;
+/** Size bound on disk: the oldest buckets go first beyond this many. */
+export const MAX_STORED_BUCKETS = 400_000;
+const RECENT_KEYS_PER_VENUE = 5_000;
+
+export function createLiquidationStore(db: Database, now: () => number = Date.now) {
+  const buckets = new Map<string, MinuteBucket>();
+  const dirty = new Set<string>();
+  const recent = new Map<VenueId, RecentKeys>();
+  const coverage = new Map<VenueId, Interval[]>();
+  /** The interval each connected stream is extending now. */
+  const open = new Map<string, { venue: VenueId; interval: Interval }>();
+  let coverageDirty = false;
+
+  function recentFor(venue: VenueId): RecentKeys {
+    let keys = recent.get(venue);
+    if (!keys) {
+      keys = new RecentKeys(RECENT_KEYS_PER_VENUE);
+      recent.set(venue, keys);
+    }
+    return keys;
+  }
+
+  function intervalsOf(venue: VenueId): Interval[] {
+    const live = [...open.values()].filter((o) => o.venue === venue).map((o) => o.interval);
+    return mergeIntervals([...(coverage.get(venue) ?? []), ...live]);
+  }
+
+  return {
+    /** Loads the last 24 h of buckets, the coverage and the recent keys written before a restart. */
+    async hydrate() {
+      const since = now() - DAY_MS;
+      for (const bucket of await db.getAllFromIndex(
+        'buckets',
+        'minute',
+        IDBKeyRange.lowerBound(since),
+      )) {
+        buckets.set(bucket.key, bucket);
+      }
+      for (const record of await db.getAll('coverage'))
+        coverage.set(record.venue, record.intervals);
+      for (const record of await db.getAll('recentKeys')) {
+        recent.set(record.venue, new RecentKeys(RECENT_KEYS_PER_VENUE, record.keys));
+      }
+    },
+
+    /** Adds new events; returns how many were new (replays are dropped). */
+    ingest(liquidations: readonly Liquidation[]): number {
+      let added = 0;
+      for (const liquidation of liquidations) {
+        if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
+        dirty.add(addToBucket(buckets, liquidation).key);
+        added += 1;
+      }
+      return added;
+    },
+
+    /** A stream (one connection) is alive at `at`: its listening interval grows to there. */
+    listening(connection: string, venue: VenueId, at: number) {
+      const current = open.get(connection);
+      if (current) current.interval.to = Math.max(current.interval.to, at);
+      else open.set(connection, { venue, interval: { from: at, to: at } });
+      coverageDirty = true;
+    },
+
+    /** A stream closed: its interval ends where it was last known alive. */
+    stopped(connection: string) {
+      const current = open.get(connection);
+      if (!current) return;
+      open.delete(connection);
+      coverage.set(
+        current.venue,
+        mergeIntervals([...(coverage.get(current.venue) ?? []), current.interval]),
+      );
+      coverageDirty = true;
+    },
+
+    coverage: intervalsOf,
+
+    totals(
+      coin: string | null,
+      venues: readonly VenueId[] | null,
+      window: Interval,
+      onlyWithin?: Interval[],
+    ): WindowTotals {
+      const matching = [...buckets.values()].filter(
+        (b) => (coin === null || b.coin === coin) && (venues === null || venues.includes(b.venue)),
+      );
+      return sumBuckets(matching, window, onlyWithin);
+    },
+
+    /** Buckets of one coin (all venues) in a window, for charts. */
+    bucketsOf(coin: string, window: Interval): MinuteBucket[] {
+      return [...buckets.values()].filter(
+        (b) => b.coin === coin && b.minute >= window.from && b.minute < window.to,
+      );
+    },
+
+    pendingWrites: () => dirty.size,
+
+    /** Writes what changed since the last flush in one transaction. */
+    async flush() {
+      if (dirty.size === 0 && !coverageDirty) return;
+      const keys = [...dirty];
+      dirty.clear();
+      coverageDirty = false;
+      const tx = db.transaction(['buckets', 'coverage', 'recentKeys'], 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      for (const key of keys) {
+        const bucket = buckets.get(key);
+        if (bucket) writes.push(tx.objectStore('buckets').put({ ...bucket }));
+      }
+      const venues = new Set<VenueId>([
+        ...coverage.keys(),
+        ...[...open.values()].map((o) => o.venue),
+      ]);
+      for (const venue of venues)
+        writes.push(tx.objectStore('coverage').put({ venue, intervals: intervalsOf(venue) }));
+      for (const [venue, keysOfVenue] of recent) {
+        writes.push(tx.objectStore('recentKeys').put({ venue, keys: keysOfVenue.toArray() }));
+      }
+      await Promise.all([...writes, tx.done]);
+    },
+
+    /** Drops what is older than the retention, on disk and in memory, and keeps disk bounded. */
+    async prune() {
+      const cutoff = now() - RETENTION_MS;
+      const memoryCutoff = now() - DAY_MS;
+      for (const [key, bucket] of buckets)
+        if (bucket.minute < memoryCutoff && !dirty.has(key)) buckets.delete(key);
+      for (const [venue, intervals] of coverage)
+        coverage.set(venue, pruneBefore(intervals, cutoff));
+      coverageDirty = true;
+      const tx = db.transaction('buckets', 'readwrite');
+      const index = tx.store.index('minute');
+      let cursor = await index.openCursor(IDBKeyRange.upperBound(cutoff, true));
+      while (cursor) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      let excess = (await tx.store.count()) - MAX_STORED_BUCKETS;
+      cursor = excess > 0 ? await index.openCursor() : null;
+      while (cursor && excess > 0) {
+        await cursor.delete();
+        excess -= 1;
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    },
+  };
+}
+export type LiquidationStore = ReturnType<typeof createLiquidationStore>;

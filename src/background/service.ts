@@ -1,0 +1,248 @@
+// The worker's logic without the browser: polls, streams, stores and answers. index.ts wires it
+// to chrome.* APIs; integration tests drive it directly against the replay server.
+import { buildCoinContext, buildMarketContext } from '../core/context';
+import { coveredMs, type Interval, intersectIntervals, mergeIntervals } from '../core/intervals';
+import { historyOutsideCoverage, MINUTE_MS } from '../core/liquidations';
+import type { LiquidationBucket } from '../core/market';
+import { HOUR_MS, type OiSeries } from '../core/oi-history';
+import { presentStatus } from '../core/venue-status';
+import type {
+  CoinContext,
+  Liquidations,
+  LiquidationWindow,
+  MarketContext,
+  VenueHealth,
+  VenueId,
+} from '../messages';
+import {
+  createVenueClient,
+  type FetchLike,
+  resolveHosts,
+  type VenueClient,
+} from '../venues/client';
+import type { Venue } from '../venues/venue';
+import { createBudget } from './budget';
+import type { Database } from './database';
+import { createHistory } from './history';
+import { createLiquidationStore } from './liquidation-store';
+import { createPoller } from './poller';
+import type { KeyValueStore } from './state';
+import { createStateStore } from './state';
+import { createVenueStreams, type SocketFactory, type VenueStreams } from './streams';
+
+const WINDOW_HOURS = { '1h': 1, '4h': 4, '24h': 24 } as const;
+/** The market's OI history is built from this many of the largest coins (most of the OI). */
+const MARKET_HISTORY_COINS = 20;
+
+export interface ServiceOptions {
+  venues: readonly Venue[];
+  store: KeyValueStore;
+  db: Database;
+  fetch: FetchLike;
+  openSocket: SocketFactory;
+  /** LL_VENUE_ORIGIN of the build, or '' for the venues' own hosts. */
+  venueOrigin: string;
+  /** Something changed that clients should re-ask for (new snapshot, history arrived). */
+  onChange: () => void;
+  now?: () => number;
+}
+
+export function createService(options: ServiceOptions) {
+  const { venues, db, venueOrigin, onChange, now = Date.now } = options;
+  const venueById = new Map(venues.map((venue) => [venue.id, venue]));
+  const budget = createBudget(new Map(venues.map((venue) => [venue.id, venue.rateLimit])), now);
+  const clients = new Map<VenueId, VenueClient>();
+
+  function clientFor(id: VenueId): VenueClient {
+    let client = clients.get(id);
+    const venue = venueById.get(id);
+    if (!client && venue) {
+      const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
+      client = createVenueClient(id, base, options.fetch, (info) =>
+        budget.record(info, venue.requestCost?.(info.path) ?? 1),
+      );
+      clients.set(id, client);
+    }
+    if (!client) throw new Error(`unknown venue ${id}`);
+    return client;
+  }
+
+  const poller = createPoller({ venues, state: createStateStore(options.store), clientFor, now });
+  const liquidations = createLiquidationStore(db, now);
+  const history = createHistory({ db, venues, clientFor, instrumentsOf: poller.instruments, now });
+  const streams = new Map<VenueId, VenueStreams>();
+  const listed = new Map<VenueId, ReadonlySet<string>>();
+
+  async function startStreams(venue: Venue) {
+    const instruments = await poller.instruments(venue.id);
+    listed.set(venue.id, new Set(instruments.map((instrument) => instrument.coin)));
+    if (!venue.liquidations || instruments.length === 0) return;
+    let venueStreams = streams.get(venue.id);
+    if (!venueStreams) {
+      venueStreams = createVenueStreams({
+        venue,
+        wsBase: resolveHosts(venue.id, venue.hosts, venueOrigin).ws,
+        store: liquidations,
+        openSocket: options.openSocket,
+        now,
+      });
+      streams.set(venue.id, venueStreams);
+    }
+    venueStreams.update(instruments);
+  }
+
+  /** The venues with a liquidation stream that lists the coin (all of them for the market). */
+  function streamingVenues(coin: string | null): VenueId[] {
+    return venues
+      .filter((venue) => venue.liquidations && (coin === null || listed.get(venue.id)?.has(coin)))
+      .map((venue) => venue.id);
+  }
+
+  /**
+   * Liquidation windows: every reported event in the window counts; a minute counts as covered
+   * only when every streaming venue listing the coin was listening (or, for Gate, its history
+   * reports that minute).
+   */
+  function liquidationWindows(
+    coin: string | null,
+    historyBuckets: readonly LiquidationBucket[],
+  ): Liquidations | null {
+    const streaming = streamingVenues(coin);
+    if (streaming.length === 0) return null;
+    const coverageByVenue = streaming.map((venue) => {
+      const heard = liquidations.coverage(venue);
+      const reported = historyBuckets
+        .filter((bucket) => bucket.venue === venue)
+        .map((bucket) => ({ from: bucket.start, to: bucket.start + bucket.durationMs }));
+      return mergeIntervals([...heard, ...reported]);
+    });
+    const covered =
+      coverageByVenue.reduce<Interval[] | null>(
+        (all, intervals) => (all === null ? intervals : intersectIntervals(all, intervals)),
+        null,
+      ) ?? [];
+    const filling = streaming.flatMap((venue) =>
+      historyOutsideCoverage(
+        historyBuckets.filter((bucket) => bucket.venue === venue),
+        liquidations.coverage(venue),
+      ),
+    );
+    const window = (hours: number): LiquidationWindow => {
+      const span = { from: now() - hours * HOUR_MS, to: now() };
+      const streamed = liquidations.totals(coin, null, span);
+      const filled = filling.filter(
+        (bucket) => bucket.start >= span.from && bucket.start < span.to,
+      );
+      const longUsd = streamed.longUsd + filled.reduce((sum, b) => sum + b.longUsd, 0);
+      const shortUsd = streamed.shortUsd + filled.reduce((sum, b) => sum + b.shortUsd, 0);
+      const coveredMinutes = Math.floor(coveredMs(covered, span) / MINUTE_MS);
+      const heardNothing = coveredMinutes === 0 && streamed.count === 0 && filled.length === 0;
+      return {
+        longUsd: heardNothing ? null : longUsd,
+        shortUsd: heardNothing ? null : shortUsd,
+        count: heardNothing ? null : streamed.count,
+        coveredMinutes,
+      };
+    };
+    return {
+      '1h': window(WINDOW_HOURS['1h']),
+      '4h': window(WINDOW_HOURS['4h']),
+      '24h': window(WINDOW_HOURS['24h']),
+    };
+  }
+
+  const unverifiedVenues = new Set(
+    venues.filter((venue) => !venue.oiOneSidedVerified).map((venue) => venue.id),
+  );
+
+  /** Tells clients to ask again once slow history fetches have brought something new. */
+  function notifyWhen(refreshed: Promise<boolean>) {
+    void refreshed.then((changed) => changed && onChange());
+  }
+
+  async function coinContext(coin: string): Promise<CoinContext | null> {
+    const snapshots = await poller.snapshots();
+    const { series, refreshed } = await history.coinSeries(coin);
+    notifyWhen(refreshed);
+    const historyBuckets = await history.liquidationHistory(coin);
+    return buildCoinContext(coin, snapshots, {
+      now: now(),
+      history: series,
+      liquidations: liquidationWindows(coin, historyBuckets),
+      unverifiedVenues,
+      circulatingSupply: null,
+    });
+  }
+
+  return {
+    poller,
+    liquidations,
+
+    /** Restores persisted state and starts what a fresh worker needs. */
+    async start() {
+      await liquidations.hydrate();
+      for (const venue of venues) await startStreams(venue);
+    },
+
+    /** Polls what is due; afterwards streams follow the venues' current markets. */
+    async pollDue(manual = false): Promise<VenueId[]> {
+      const polled = await poller.pollDue({ manual });
+      if (polled.length > 0) {
+        await history.recordSnapshots(await poller.snapshots());
+        for (const id of polled) {
+          const venue = venueById.get(id);
+          if (venue) await startStreams(venue);
+        }
+      }
+      return polled;
+    },
+
+    async contexts(coins: readonly string[]): Promise<CoinContext[]> {
+      const unique = [...new Set(coins.map((coin) => coin.toUpperCase()))];
+      const contexts = await Promise.all(unique.map(coinContext));
+      return contexts.filter((context): context is CoinContext => context !== null);
+    },
+
+    async market(): Promise<MarketContext> {
+      const snapshots = await poller.snapshots();
+      const totals = new Map<string, number>();
+      for (const row of snapshots.flatMap((snapshot) => snapshot.rows)) {
+        totals.set(row.coin, (totals.get(row.coin) ?? 0) + (row.oiUsd ?? 0));
+      }
+      const largest = [...totals].sort((a, b) => b[1] - a[1]).slice(0, MARKET_HISTORY_COINS);
+      const series: OiSeries[] = [];
+      for (const [coin] of largest) {
+        const { series: coinSeries, refreshed } = await history.coinSeries(coin);
+        notifyWhen(refreshed);
+        for (const one of coinSeries)
+          series.push({ key: `${coin}|${one.key}`, points: one.points });
+      }
+      return buildMarketContext(snapshots, {
+        now: now(),
+        history: series,
+        liquidations: liquidationWindows(null, []),
+        unverifiedVenues,
+      });
+    },
+
+    async health(): Promise<VenueHealth[]> {
+      return (await poller.statuses()).map((status) => {
+        const venue = venueById.get(status.venue);
+        return {
+          ...presentStatus(status, now()),
+          stream: streams.get(status.venue)?.status() ?? null,
+          budgetUsedPct: budget.usedPct(status.venue),
+          oneSided: venue?.oiOneSidedVerified ?? true,
+        };
+      });
+    },
+
+    flush: () => liquidations.flush(),
+    prune: () => liquidations.prune(),
+
+    stop() {
+      for (const venueStreams of streams.values()) venueStreams.stop();
+    },
+  };
+}
+export type Service = ReturnType<typeof createService>;

@@ -1,0 +1,76 @@
+// A background service as the worker builds it, but in Node: storage in memory, IndexedDB from
+// fake-indexeddb, sockets from `ws`, and a clock the test moves.
+import 'fake-indexeddb/auto';
+import { afterEach } from 'vitest';
+import { WebSocket } from 'ws';
+import { openDatabase } from '../../src/background/database';
+import { createMessageHandler } from '../../src/background/handlers';
+import { createService } from '../../src/background/service';
+import type { KeyValueStore } from '../../src/background/state';
+import type { FetchLike } from '../../src/venues/client';
+import type { Venue } from '../../src/venues/venue';
+import { memoryStore } from './memory-store';
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+export const popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
+export const contentSender = {
+  id: EXTENSION_ID,
+  url: 'https://news.example/article',
+  tab: { id: 7 },
+};
+
+const running: Array<{ stop(): void }> = [];
+afterEach(() => {
+  for (const service of running.splice(0)) service.stop();
+});
+
+let databases = 0;
+
+export interface TestServiceOptions {
+  origin: string;
+  venues: readonly Venue[];
+  store?: KeyValueStore;
+  /** Reuse a database (a restarted worker); a fresh one by default. */
+  dbName?: string;
+  fetch?: FetchLike;
+  start?: number;
+}
+
+export async function createTestService(options: TestServiceOptions) {
+  let clock = options.start ?? Date.now();
+  const store = options.store ?? memoryStore();
+  const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
+  let changes = 0;
+  const service = createService({
+    venues: options.venues,
+    store,
+    db: await openDatabase(dbName),
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    openSocket: (url) => new WebSocket(url),
+    venueOrigin: options.origin,
+    onChange: () => {
+      changes += 1;
+    },
+    now: () => clock,
+  });
+  running.push(service);
+  await service.start();
+  const handle = createMessageHandler({
+    service,
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    refresh: async () => ({ polled: await service.pollDue(true) }),
+  });
+  return {
+    service,
+    handle,
+    store,
+    dbName,
+    changes: () => changes,
+    advance(ms: number) {
+      clock += ms;
+    },
+    now: () => clock,
+  };
+}
