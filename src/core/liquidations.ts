@@ -55,7 +55,7 @@ export function addToBucket(
 
 /** A key that identifies one reported event, for dropping a venue's replays after a reconnect. */
 export function eventKey(liquidation: Liquidation): string {
-  return `${liquidation.venue}|${liquidation.coin}|${liquidation.time}|${liquidation.side}|${liquidation.usd.toFixed(2)}`;
+  return `${liquidation.venue}|${liquidation.coin}|${liquidation.time}|${liquidation.side}|${liquidation.usd}`;
 }
 
 /** A bounded memory of recent event keys: the oldest are forgotten first. */

@@ -34,11 +34,13 @@ export interface TestServiceOptions {
   /** Reuse a database (a restarted worker); a fresh one by default. */
   dbName?: string;
   fetch?: FetchLike;
+  /** A frozen clock starting here that only `advance` moves; the real clock when absent. */
   start?: number;
 }
 
 export async function createTestService(options: TestServiceOptions) {
-  let clock = options.start ?? Date.now();
+  let frozen = options.start;
+  const now = () => frozen ?? Date.now();
   const store = options.store ?? memoryStore();
   const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
   let changes = 0;
@@ -52,7 +54,7 @@ export async function createTestService(options: TestServiceOptions) {
     onChange: () => {
       changes += 1;
     },
-    now: () => clock,
+    now,
   });
   running.push(service);
   await service.start();
@@ -69,8 +71,9 @@ export async function createTestService(options: TestServiceOptions) {
     dbName,
     changes: () => changes,
     advance(ms: number) {
-      clock += ms;
+      if (frozen === undefined) throw new Error('advance needs a frozen clock (options.start)');
+      frozen += ms;
     },
-    now: () => clock,
+    now,
   };
 }

@@ -270,10 +270,11 @@ export const bybit: ReplayVenue = {
       burstFrame(index, scenario) {
         const coin = scenario.coins[index % Math.max(1, scenario.coins.length)];
         const symbol = coin ? symbolOf(coin.coin) : 'BTCUSDT';
+        // Sizes differ per event, so that a burst is thousands of distinct liquidations.
         return liquidationFrame(
           symbol,
           index % 2 ? 'short' : 'long',
-          1,
+          1 + index / 1000,
           (coin?.price ?? 1) * lotOf(coin?.coin ?? ''),
           Date.now(),
         );
