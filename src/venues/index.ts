@@ -1,5 +1,7 @@
+import { bitget } from './bitget';
 import { bybit } from './bybit';
+import { hyperliquid } from './hyperliquid';
 import type { Venue } from './venue';
 
 /** Every venue the extension reads, in the order the popup lists them. */
-export const VENUES: readonly Venue[] = [bybit];
+export const VENUES: readonly Venue[] = [bybit, hyperliquid, bitget];

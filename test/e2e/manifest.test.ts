@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { VENUES } from '../../src/venues/index';
 import { buildExtension } from './build';
 
 const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]/;
@@ -27,7 +28,9 @@ describe('the release build', () => {
     const manifest = readManifest(releaseDir);
     expect(JSON.stringify(manifest)).not.toMatch(LOOPBACK);
     expect(allCode(releaseDir)).not.toMatch(LOOPBACK);
-    expect(manifest.host_permissions).toEqual(['https://api.bybit.com/*']);
+    // Exactly the venues' REST hosts: nothing else is needed (sockets need no host permission).
+    const venueHosts = VENUES.map((venue) => `${venue.hosts.rest}/*`).sort();
+    expect([...manifest.host_permissions].sort()).toEqual(venueHosts);
     expect(manifest.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     expect(manifest.minimum_chrome_version).toBe('116');
     expect(manifest.permissions.sort()).toEqual(['alarms', 'storage']);
