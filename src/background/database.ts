@@ -7,9 +7,11 @@ import type { OiPoint } from '../core/market';
 import type { VenueId } from '../messages';
 
 export interface OiSnapshotRecord {
-  /** Start of the hour, ms. */
+  /** Start of the hour, ms: one record per hour. */
   hour: number;
-  /** [coin, venue, oiUsd] for every market seen that hour (the last poll of the hour). */
+  /** When the poll it holds was made (the first of the hour). */
+  time: number;
+  /** [coin, venue, oiUsd] for every market of that poll. */
   rows: Array<[string, VenueId, number]>;
 }
 

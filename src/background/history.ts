@@ -101,7 +101,7 @@ export function createHistory({
       for (const [rowCoin, venue, oiUsd] of record.rows) {
         if (rowCoin !== coin) continue;
         const points = byVenue.get(venue) ?? [];
-        points.push({ time: record.hour, oiUsd });
+        points.push({ time: record.time, oiUsd });
         byVenue.set(venue, points);
       }
     }
@@ -109,16 +109,20 @@ export function createHistory({
   }
 
   return {
-    /** Keeps the latest poll of each hour, per coin and venue, for venues without history. */
+    /**
+     * Keeps the first poll of each hour, stamped with its own time, per coin and venue: the
+     * history of venues that serve none.
+     */
     async recordSnapshots(snapshots: readonly VenueSnapshot[]) {
       const hour = Math.floor(now() / HOUR_MS) * HOUR_MS;
+      if (await db.getKey('oiSnapshots', hour)) return;
       const rows: Array<[string, VenueId, number]> = [];
       for (const snapshot of snapshots) {
         for (const row of snapshot.rows) {
           if (row.oiUsd !== null) rows.push([row.coin, row.venue, row.oiUsd]);
         }
       }
-      await db.put('oiSnapshots', { hour, rows });
+      await db.put('oiSnapshots', { hour, time: now(), rows });
       const cutoff = hour - HISTORY_DAYS * DAY_MS;
       await db.delete('oiSnapshots', IDBKeyRange.upperBound(cutoff, true));
     },

@@ -19,6 +19,7 @@ import {
   type FetchLike,
   resolveHosts,
   type VenueClient,
+  VenueError,
 } from '../venues/client';
 import type { Venue } from '../venues/venue';
 import { createBudget } from './budget';
@@ -33,6 +34,8 @@ import { createVenueStreams, type SocketFactory, type VenueStreams } from './str
 const WINDOW_HOURS = { '1h': 1, '4h': 4, '24h': 24 } as const;
 /** The market's OI history is built from this many of the largest coins (most of the OI). */
 const MARKET_HISTORY_COINS = 20;
+/** Circulating supply moves slowly: asked once a day per coin. */
+const SUPPLY_MAX_AGE_MS = 24 * HOUR_MS;
 
 export interface ServiceOptions {
   venues: readonly Venue[];
@@ -151,6 +154,28 @@ export function createService(options: ServiceOptions) {
     };
   }
 
+  const supplies = new Map<string, { fetchedAt: number; supply: number | null }>();
+
+  /** The coin's circulating supply from the first venue that reports it; cached for a day. */
+  async function circulatingSupply(coin: string): Promise<number | null> {
+    const cached = supplies.get(coin);
+    if (cached && now() - cached.fetchedAt < SUPPLY_MAX_AGE_MS) return cached.supply;
+    for (const venue of venues) {
+      const fetchSupply = venue.fetchCirculatingSupply;
+      const instrument = (await poller.instruments(venue.id)).find((i) => i.coin === coin);
+      if (!fetchSupply || !instrument) continue;
+      try {
+        const supply = await fetchSupply(clientFor(venue.id), instrument);
+        supplies.set(coin, { fetchedAt: now(), supply });
+        return supply;
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+      }
+    }
+    supplies.set(coin, { fetchedAt: now(), supply: cached?.supply ?? null });
+    return cached?.supply ?? null;
+  }
+
   const unverifiedVenues = new Set(
     venues.filter((venue) => !venue.oiOneSidedVerified).map((venue) => venue.id),
   );
@@ -170,7 +195,7 @@ export function createService(options: ServiceOptions) {
       history: series,
       liquidations: liquidationWindows(coin, historyBuckets),
       unverifiedVenues,
-      circulatingSupply: null,
+      circulatingSupply: await circulatingSupply(coin),
     });
   }
 

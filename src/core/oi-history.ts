@@ -21,9 +21,18 @@ function byHour(points: readonly OiPoint[]): Map<number, number> {
   return new Map(points.map((point) => [hourKey(point.time), point.oiUsd]));
 }
 
-/** The value of the hourly point nearest to `time` (within half an hour), or null. */
+/** A point stands for a time at most this far from it: history is hourly. */
+const MATCH_TOLERANCE_MS = 30 * 60_000;
+
+/** The value of the point nearest to `time`, if one lies within half an hour of it. */
 export function valueAt(points: readonly OiPoint[], time: number): number | null {
-  return byHour(points).get(hourKey(time)) ?? null;
+  let best: OiPoint | null = null;
+  for (const point of points) {
+    const distance = Math.abs(point.time - time);
+    if (distance <= MATCH_TOLERANCE_MS && (!best || distance < Math.abs(best.time - time)))
+      best = point;
+  }
+  return best ? best.oiUsd : null;
 }
 
 export interface OiChange {

@@ -413,6 +413,14 @@ export const binance: Venue = {
   fetchSnapshot,
   snapshotCost: (instruments) =>
     PREMIUM_INDEX_WEIGHT + TICKER_WEIGHT + Math.ceil(instruments.length / SWEEP_PARTS),
+  requestCost: (path) => {
+    if (path.startsWith('/fapi/v1/premiumIndex')) return PREMIUM_INDEX_WEIGHT;
+    if (path.startsWith('/fapi/v1/ticker/24hr')) return TICKER_WEIGHT;
+    // futures/data (history) and fundingInfo draw on separate pools, not REQUEST_WEIGHT.
+    if (path.startsWith('/futures/data/') || path.startsWith('/fapi/v1/fundingInfo')) return 0;
+    return 1;
+  },
   fetchOiHistory,
+  fetchCirculatingSupply,
   liquidations,
 };

@@ -80,6 +80,8 @@ export interface Venue {
     instrument: Instrument,
     range: TimeRange,
   ): Promise<LiquidationBucket[]>;
+  /** Circulating supply of the market's coin, where the venue reports it (Binance). */
+  fetchCirculatingSupply?(client: VenueClient, instrument: Instrument): Promise<number | null>;
   /** The venue's public liquidation stream; absent where there is none (Hyperliquid). */
   liquidations?: LiquidationFeed;
 }
