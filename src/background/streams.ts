@@ -4,6 +4,7 @@
 import type { Instrument } from '../core/market';
 import type { VenueId } from '../messages';
 import { VenueError } from '../venues/client';
+import { frameAt } from '../venues/frames';
 import type { SocketPlan, Venue } from '../venues/venue';
 import type { LiquidationStore } from './liquidation-store';
 
@@ -80,13 +81,13 @@ export function createVenueStreams({
       current.addEventListener('open', () => {
         openedAt = now();
         if (reason?.startsWith(CONNECTION_TROUBLE)) reason = null;
-        for (const frame of plan.subscribe) current.send(frame);
+        for (const frame of plan.subscribe) current.send(frameAt(frame, now()));
         alive();
         if (feed?.heartbeat) {
           const { frame, intervalMs } = feed.heartbeat;
           heartbeat = setInterval(() => {
             if (current.readyState !== OPEN) return;
-            current.send(frame);
+            current.send(frameAt(frame, now()));
             alive();
           }, intervalMs);
         }

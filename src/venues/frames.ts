@@ -2,6 +2,7 @@
 // failure turned into a VenueError the status logic understands.
 import type { ZodType } from 'zod';
 import { describeIssue, VenueError } from './client';
+import type { Frame } from './venue';
 
 export function parseFrame<T>(text: string, schema: ZodType<T>): T {
   let value: unknown;
@@ -39,4 +40,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const groups: T[][] = [];
   for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
   return groups;
+}
+
+/** The text of a frame to send now: as it is, or built with the current time. */
+export function frameAt(frame: Frame, now: number): string {
+  return typeof frame === 'string' ? frame : frame(now);
 }

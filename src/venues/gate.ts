@@ -302,8 +302,7 @@ export function liquidationsFromFrame(
 
 const liquidations: LiquidationFeed = {
   // `!all` covers every contract; Gate pushes at most one liquidation per contract per second.
-  // `time` is Gate's required request time (s): correct when the plan is built, stale on a
-  // reconnect that reuses it (see the note on the heartbeat).
+  // `time` is Gate's required request time (s), stamped when each frame is sent.
   connections: (instruments) =>
     instruments.length === 0
       ? []
@@ -311,18 +310,20 @@ const liquidations: LiquidationFeed = {
           {
             path: '/v4/ws/usdt',
             subscribe: [
-              JSON.stringify({
-                time: Math.floor(Date.now() / 1000),
-                channel: CHANNEL,
-                event: 'subscribe',
-                payload: ['!all'],
-              }),
+              (now: number) =>
+                JSON.stringify({
+                  time: Math.floor(now / 1000),
+                  channel: CHANNEL,
+                  event: 'subscribe',
+                  payload: ['!all'],
+                }),
             ],
           },
         ],
-  // Gate documents `time` (s, the send time) as part of every request, but a heartbeat frame is
-  // fixed once; rather than a stale time we send the form without it, `{"channel":"futures.ping"}`.
-  heartbeat: { intervalMs: 20_000, frame: JSON.stringify({ channel: 'futures.ping' }) },
+  heartbeat: {
+    intervalMs: 20_000,
+    frame: (now) => JSON.stringify({ time: Math.floor(now / 1000), channel: 'futures.ping' }),
+  },
   parse: liquidationsFromFrame,
 };
 

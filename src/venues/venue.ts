@@ -23,19 +23,22 @@ export interface TimeRange {
   to: number;
 }
 
+/** A text frame, or how to build it at send time for venues that stamp requests (Gate). */
+export type Frame = string | ((now: number) => string);
+
 /** One WebSocket connection a liquidation feed needs: where, and what to send once open. */
 export interface SocketPlan {
   /** Path under the venue's WebSocket host, e.g. `/market/ws/!forceOrder@arr`. */
   path: string;
-  /** Text frames to send on open (subscriptions). */
-  subscribe: string[];
+  /** Text frames to send on every open (subscriptions). */
+  subscribe: Frame[];
 }
 
 export interface LiquidationFeed {
   /** The connections needed to hear every listed market, within the venue's per-connection limits. */
   connections(instruments: readonly Instrument[]): SocketPlan[];
   /** What to send to keep a connection open, and how often; null where the server pings. */
-  heartbeat: { intervalMs: number; frame: string } | null;
+  heartbeat: { intervalMs: number; frame: Frame } | null;
   /**
    * Reads one text frame. Returns the liquidations in it ([] for acks, pongs and markets we do not
    * track); throws VenueError (kind 'malformed' or 'schema') for a frame it cannot read.

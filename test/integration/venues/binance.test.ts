@@ -5,6 +5,7 @@ import { WebSocket } from 'ws';
 import type { Instrument, MarketRow } from '../../../src/core/market';
 import { binance, fetchCirculatingSupply } from '../../../src/venues/binance';
 import { createVenueClient, resolveHosts, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 import {
   marketsOn,
   oiCoinsAt,
@@ -233,8 +234,8 @@ describe('the forceOrder stream', () => {
     const [plan] = feed.connections(instruments);
     if (!plan) throw new Error('one connection planned');
     const { socket, frames } = await connect(`${hosts().ws}${plan.path}`);
-    for (const frame of plan.subscribe) socket.send(frame);
-    socket.send(feed.heartbeat?.frame ?? '');
+    for (const frame of plan.subscribe) socket.send(frameAt(frame, Date.now()));
+    socket.send(frameAt(feed.heartbeat?.frame ?? '', Date.now()));
 
     // The three Binance events of the scenario, between 1 and 2 s after it starts.
     await until(() => frames.length >= 4);
@@ -264,7 +265,7 @@ describe('the forceOrder stream', () => {
     const bySymbol = new Map(instruments.map((i) => [i.symbol, i]));
     replay().setSocketFault('binance', '/market/ws/!forceOrder@arr', { burst: 500 });
     const { socket, frames } = await connect(`${hosts().ws}/market/ws/!forceOrder@arr`);
-    socket.send(feed.heartbeat?.frame ?? '');
+    socket.send(frameAt(feed.heartbeat?.frame ?? '', Date.now()));
     await until(() => frames.length >= 501);
     socket.close();
     const liquidations = frames.flatMap((text) => feed.parse(text, bySymbol));

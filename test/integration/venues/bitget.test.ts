@@ -5,6 +5,7 @@ import { WebSocket } from 'ws';
 import type { Instrument, Liquidation, MarketRow } from '../../../src/core/market';
 import { bitget } from '../../../src/venues/bitget';
 import { createVenueClient, resolveHosts, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 import type { LiquidationFeed } from '../../../src/venues/venue';
 import { useReplayServer } from '../replay-fixture';
 
@@ -129,7 +130,7 @@ async function openFeed(feed: LiquidationFeed, instruments: readonly Instrument[
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  for (const frame of plan.subscribe) socket.send(frame);
+  for (const frame of plan.subscribe) socket.send(frameAt(frame, Date.now()));
   return session;
 }
 
@@ -154,7 +155,7 @@ describe('the Bitget liquidation socket over the replay server', () => {
 
   it('acks the subscription and answers the text ping with the text pong', async () => {
     const { session, parseAll } = await listen();
-    session.socket.send(feed.heartbeat?.frame ?? '');
+    session.socket.send(frameAt(feed.heartbeat?.frame ?? '', Date.now()));
     await until(() => session.texts.includes('pong'));
     expect(JSON.parse(session.texts[0] ?? '')).toMatchObject({
       event: 'subscribe',

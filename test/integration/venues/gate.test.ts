@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Instrument, Liquidation } from '../../../src/core/market';
 import { createVenueClient, resolveHosts, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 import { gate } from '../../../src/venues/gate';
 import { loadScenario, oiCoinsAt, priceAt } from '../../replay/scenario';
 import { useReplayServer } from '../replay-fixture';
@@ -48,7 +49,7 @@ async function openFeed() {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
-  for (const frame of plan.subscribe) socket.send(frame);
+  for (const frame of plan.subscribe) socket.send(frameAt(frame, Date.now()));
   const liquidations = (): Liquidation[] => texts.flatMap((text) => feed.parse(text, bySymbol));
   return { socket, texts, liquidations };
 }
@@ -157,7 +158,7 @@ describe('gate liquidation socket', () => {
       event: 'subscribe',
       result: { status: 'success' },
     });
-    socket.send(gate.liquidations?.heartbeat?.frame ?? '');
+    socket.send(frameAt(gate.liquidations?.heartbeat?.frame ?? '', Date.now()));
     await waitFor(() => texts.some((text) => text.includes('futures.pong')));
     expect(JSON.parse(texts.find((text) => text.includes('futures.pong')) ?? '')).toMatchObject({
       channel: 'futures.pong',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Instrument, Liquidation } from '../../../src/core/market';
 import { createVenueClient, resolveHosts, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 import { okx } from '../../../src/venues/okx';
 import { loadScenario, oiCoinsAt, priceAt } from '../../replay/scenario';
 import { useReplayServer } from '../replay-fixture';
@@ -40,7 +41,7 @@ async function openFeed() {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
-  for (const frame of plan.subscribe) socket.send(frame);
+  for (const frame of plan.subscribe) socket.send(frameAt(frame, Date.now()));
   const liquidations = (): Liquidation[] => texts.flatMap((text) => feed.parse(text, bySymbol));
   return { socket, texts, liquidations, feed };
 }
@@ -158,7 +159,7 @@ describe('okx liquidation socket', () => {
       event: 'subscribe',
       arg: { channel: 'liquidation-orders', instType: 'SWAP' },
     });
-    socket.send(okx.liquidations?.heartbeat?.frame ?? '');
+    socket.send(frameAt(okx.liquidations?.heartbeat?.frame ?? '', Date.now()));
     await waitFor(() => texts.includes('pong'));
     expect(texts).toContain('pong');
 

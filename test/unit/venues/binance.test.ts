@@ -18,6 +18,7 @@ import {
   TickerItem,
 } from '../../../src/venues/binance';
 import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 
 // 12:00 UTC: a whole hour, so minute k after it sweeps part k of the instruments.
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
@@ -850,7 +851,7 @@ describe('binance liquidation frames', () => {
     ]);
     expect(feed?.connections([])).toEqual([]);
     expect(feed?.heartbeat?.intervalMs).toBeLessThanOrEqual(25_000);
-    const frame = JSON.parse(feed?.heartbeat?.frame ?? '{}');
+    const frame = JSON.parse(frameAt(feed?.heartbeat?.frame ?? '{}', Date.now()));
     expect(frame).toEqual({ method: 'LIST_SUBSCRIPTIONS', id: expect.any(Number) });
     expect(Number.isInteger(frame.id) && frame.id >= 0).toBe(true);
   });

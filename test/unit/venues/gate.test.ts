@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Instrument, MarketRow } from '../../../src/core/market';
 import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { frameAt } from '../../../src/venues/frames';
 import {
   ContractItem,
   gate,
@@ -402,21 +403,25 @@ describe('gate liquidation feed', () => {
     vi.useRealTimers();
   });
 
-  it('subscribes to all contracts with `!all` and the current time in seconds', () => {
-    vi.useFakeTimers({ now: NOW + 1_500 });
-    expect(feed.connections([instrument()])).toEqual([
-      {
-        path: '/v4/ws/usdt',
-        subscribe: [
-          `{"time":${NOW_S + 1},"channel":"futures.public_liquidates","event":"subscribe","payload":["!all"]}`,
-        ],
-      },
+  it('subscribes to all contracts with `!all`, stamped with the send time in seconds', () => {
+    const [plan, ...others] = feed.connections([instrument()]);
+    expect(others).toEqual([]);
+    expect(plan?.path).toBe('/v4/ws/usdt');
+    // Built when sent, so that a reconnect an hour later carries a current time.
+    expect(plan?.subscribe.map((frame) => frameAt(frame, NOW + 1_500))).toEqual([
+      `{"time":${NOW_S + 1},"channel":"futures.public_liquidates","event":"subscribe","payload":["!all"]}`,
+    ]);
+    expect(plan?.subscribe.map((frame) => frameAt(frame, NOW + 3_600_000))).toEqual([
+      `{"time":${NOW_S + 3600},"channel":"futures.public_liquidates","event":"subscribe","payload":["!all"]}`,
     ]);
     expect(feed.connections([])).toEqual([]);
   });
 
-  it('pings with the futures.ping channel every 20 s', () => {
-    expect(feed.heartbeat).toEqual({ intervalMs: 20_000, frame: '{"channel":"futures.ping"}' });
+  it('pings with the futures.ping channel every 20 s, with the current time', () => {
+    expect(feed.heartbeat?.intervalMs).toBe(20_000);
+    expect(frameAt(feed.heartbeat?.frame ?? '', NOW)).toBe(
+      `{"time":${NOW_S},"channel":"futures.ping"}`,
+    );
   });
 
   it('reads the documented array: negative size = a long liquidated, USD = |size| × multiplier × price', () => {
