@@ -36,6 +36,11 @@ const WINDOW_HOURS = { '1h': 1, '4h': 4, '24h': 24 } as const;
 const MARKET_HISTORY_COINS = 20;
 /** Circulating supply moves slowly: asked once a day per coin. */
 const SUPPLY_MAX_AGE_MS = 24 * HOUR_MS;
+/**
+ * New liquidations are written this soon after they arrive (batched under load): the most a
+ * worker killed mid-stream can lose.
+ */
+const INGEST_FLUSH_DELAY_MS = 250;
 
 export interface ServiceOptions {
   venues: readonly Venue[];
@@ -74,6 +79,23 @@ export function createService(options: ServiceOptions) {
   const liquidations = createLiquidationStore(db, now);
   const history = createHistory({ db, venues, clientFor, instrumentsOf: poller.instruments, now });
   const streams = new Map<VenueId, VenueStreams>();
+  let flushScheduled = false;
+
+  const streamSink = {
+    ingest(events: Parameters<typeof liquidations.ingest>[0]) {
+      const added = liquidations.ingest(events);
+      if (added > 0 && !flushScheduled) {
+        flushScheduled = true;
+        setTimeout(() => {
+          flushScheduled = false;
+          void liquidations.flush();
+        }, INGEST_FLUSH_DELAY_MS);
+      }
+      return added;
+    },
+    listening: liquidations.listening,
+    stopped: liquidations.stopped,
+  };
   const listed = new Map<VenueId, ReadonlySet<string>>();
 
   async function startStreams(venue: Venue) {
@@ -85,7 +107,7 @@ export function createService(options: ServiceOptions) {
       venueStreams = createVenueStreams({
         venue,
         wsBase: resolveHosts(venue.id, venue.hosts, venueOrigin).ws,
-        store: liquidations,
+        store: streamSink,
         openSocket: options.openSocket,
         now,
       });

@@ -36,7 +36,7 @@ export type SocketFactory = (url: string) => SocketLike;
 interface StreamOptions {
   venue: Venue;
   wsBase: string;
-  store: LiquidationStore;
+  store: Pick<LiquidationStore, 'ingest' | 'listening' | 'stopped'>;
   openSocket: SocketFactory;
   now?: () => number;
   random?: () => number;

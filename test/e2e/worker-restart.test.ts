@@ -1,0 +1,59 @@
+// Chrome stops idle workers and updates restart them: a worker stopped in the middle of a
+// liquidation stream must come back with every event it had counted, count none twice, and
+// not pretend to have heard what it missed.
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { ContextsAnswer, StatusAnswer } from '../../src/messages';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  openPopup,
+  stopServiceWorker,
+} from './harness';
+import { replayControl } from './replay-control';
+
+const origin = inject('replayOrigin');
+const replay = replayControl(origin);
+const STREAMED = 32;
+
+let session: ExtensionSession;
+beforeEach(async () => {
+  await replay.reset();
+  await replay.setScenario('calm');
+  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+});
+afterEach(() => session.close());
+
+describe('a worker stopped mid-stream', () => {
+  it('keeps what it counted, counts nothing twice and misses what it did not hear', async () => {
+    const popup = await openPopup(session);
+    const ask = <T>(message: unknown) =>
+      popup.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+    const btcCount = async () =>
+      (await ask<ContextsAnswer>({ type: 'getContext', coins: ['BTC'] })).contexts[0]?.liquidations[
+        '1h'
+      ].count ?? 0;
+    const bybitStream = async () =>
+      (await ask<StatusAnswer>({ type: 'getStatus' })).venues.find((v) => v.venue === 'bybit')
+        ?.stream;
+
+    await expect.poll(async () => (await bybitStream())?.connected, { timeout: 15_000 }).toBe(1);
+    await replay.setScenario('stream-steady');
+    await expect.poll(btcCount, { timeout: 10_000 }).toBeGreaterThanOrEqual(8);
+    const counted = await btcCount();
+    await popup.waitForTimeout(500);
+
+    await stopServiceWorker(session);
+    await popup.waitForTimeout(1_500);
+    const afterRestart = await btcCount();
+    expect(afterRestart).toBeGreaterThanOrEqual(counted);
+
+    await expect.poll(async () => (await bybitStream())?.connected, { timeout: 15_000 }).toBe(1);
+    // The script runs for 8 s from when it was set: wait until it has ended.
+    await popup.waitForTimeout(9_000);
+    const final = await btcCount();
+    expect(final).toBeGreaterThanOrEqual(afterRestart);
+    // About six events were sent while no worker was listening: they are not invented.
+    expect(final).toBeLessThanOrEqual(STREAMED - 4);
+    expect(final).toBeGreaterThan(counted);
+  });
+});
