@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { POLL_INTERVAL_MS } from '../../src/core/venue-status';
 import type { ContextsAnswer, MarketContext, StatusAnswer } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
+import { hyperliquid } from '../../src/venues/hyperliquid';
 import { memoryStore } from './memory-store';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
@@ -18,6 +19,14 @@ function setup(store = memoryStore(), dbName?: string) {
     dbName,
     start: Date.UTC(2026, 10, 25, 12, 0, 0),
   });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 const tickerRequests = () =>
@@ -162,6 +171,48 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     }
     expect(tickerRequests()).toBe(2);
   });
+
+  it.each([
+    [418, 'IP banned for too many requests (HTTP 418)', 2 * 60],
+    [451, 'not available from your region (HTTP 451)', 6 * 60],
+    [500, 'server error (HTTP 500)', 1],
+    [503, 'server error (HTTP 503)', 1],
+  ])(
+    'HTTP %i: last good data kept, “%s”, next try no sooner than %i min',
+    async (status, reason, minutes) => {
+      const { service, handle, advance } = await afterGoodPoll();
+      replay().setRestFault('bybit', '/v5/market/tickers', { status });
+      await service.pollDue();
+      await expectLastGoodData(handle);
+      const shown = await bybitStatus(handle);
+      expect([shown?.state, shown?.reason]).toEqual(['failing', reason]);
+      expect(shown?.nextAttemptAt).toBe((shown?.lastAttemptAt ?? 0) + minutes * 60_000);
+      advance(minutes * 60_000 - 1);
+      await service.pollDue();
+      expect(tickerRequests()).toBe(2);
+    },
+  );
+
+  it('an answer that takes 10 s arrives, and does not hold up the other venues', async () => {
+    const { service, handle } = await createTestService({
+      origin: replay().origin,
+      venues: [bybit, hyperliquid],
+    });
+    replay().setRestFault('bybit', '/v5/market/tickers', { delayMs: 10_000, times: 1 });
+    const started = Date.now();
+    const polling = service.pollDue();
+    const stateOf = async (venue: string) => {
+      const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
+      return venues.find((v) => v.venue === venue)?.state;
+    };
+    // Hyperliquid's answer is in while Bybit's is still on its way.
+    await until(async () => (await stateOf('hyperliquid')) === 'live');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await stateOf('bybit')).toBe('waiting');
+    expect(await polling).toEqual(['bybit', 'hyperliquid']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9_900);
+    await expectLastGoodData(handle);
+  }, 20_000);
 
   it('a venue that is unreachable is failing, with the reason, and nothing is invented', async () => {
     const { service, handle } = await createTestService({
