@@ -74,7 +74,7 @@ describe('streamed liquidations', () => {
     const [btc] = (
       (await handle({ type: 'getContext', coins: ['BTC'] }, contentSender)) as ContextsAnswer
     ).contexts;
-    // Listening for well under a minute: no whole minute is covered yet, and nothing heard is 0, not null.
+    // Listening for well under a minute: no whole minute is covered yet.
     expect(btc?.liquidations['1h'].coveredMinutes).toBe(0);
     expect(btc?.missing).toContain('liquidations');
   });
