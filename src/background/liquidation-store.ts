@@ -22,7 +22,11 @@ export const RETENTION_MS = 30 * DAY_MS;
 export const MAX_STORED_BUCKETS = 400_000;
 const RECENT_KEYS_PER_VENUE = 5_000;
 
-export function createLiquidationStore(db: Database, now: () => number = Date.now) {
+export function createLiquidationStore(
+  db: Database,
+  now: () => number = Date.now,
+  { maxStoredBuckets = MAX_STORED_BUCKETS } = {},
+) {
   const buckets = new Map<string, MinuteBucket>();
   const dirty = new Set<string>();
   const recent = new Map<VenueId, RecentKeys>();
@@ -66,7 +70,10 @@ export function createLiquidationStore(db: Database, now: () => number = Date.no
     /** Adds new events; returns how many were new (replays are dropped). */
     ingest(liquidations: readonly Liquidation[]): number {
       let added = 0;
+      const oldest = now() - RETENTION_MS;
       for (const liquidation of liquidations) {
+        // A late or replayed event older than the retention would only be pruned again.
+        if (liquidation.time < oldest) continue;
         if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
         dirty.add(addToBucket(buckets, liquidation).key);
         added += 1;
@@ -149,6 +156,7 @@ export function createLiquidationStore(db: Database, now: () => number = Date.no
         if (bucket.minute < memoryCutoff && !dirty.has(key)) buckets.delete(key);
       for (const [venue, intervals] of coverage)
         coverage.set(venue, pruneBefore(intervals, cutoff));
+      for (const { interval } of open.values()) interval.from = Math.max(interval.from, cutoff);
       coverageDirty = true;
       const tx = db.transaction('buckets', 'readwrite');
       const index = tx.store.index('minute');
@@ -157,7 +165,7 @@ export function createLiquidationStore(db: Database, now: () => number = Date.no
         await cursor.delete();
         cursor = await cursor.continue();
       }
-      let excess = (await tx.store.count()) - MAX_STORED_BUCKETS;
+      let excess = (await tx.store.count()) - maxStoredBuckets;
       cursor = excess > 0 ? await index.openCursor() : null;
       while (cursor && excess > 0) {
         await cursor.delete();

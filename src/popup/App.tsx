@@ -1,14 +1,35 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
+import type { LiquidationWindow } from '../messages';
 import { loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
 import { CoinTable } from './CoinTable';
 import { VenueList } from './VenueList';
 
 const MISSING_FIGURES: Record<string, string> = {
-  'oi-history': 'open interest changes',
-  liquidations: 'liquidations',
+  'oi-history': 'open interest changes (history is loading or not served)',
+  'oi-percentile': '30-day percentile',
+  liquidations: 'a full window of liquidations',
   'market-cap': 'market cap',
 };
+
+const DAY_MINUTES = 24 * 60;
+
+/** Reported liquidations are a lower bound, and a window is only as good as its coverage. */
+function LiquidationLine({ window }: { window: LiquidationWindow }) {
+  if (window.longUsd === null || window.shortUsd === null) {
+    return <p class="liquidations">Liquidations 24h: listening, nothing to report yet</p>;
+  }
+  const covered =
+    window.coveredMinutes >= DAY_MINUTES
+      ? 'full day'
+      : `covering the last ${formatAge(window.coveredMinutes * 60_000)}`;
+  return (
+    <p class="liquidations" data-testid="market-liquidations">
+      Liquidations 24h (reported): longs {formatUsdCompact(window.longUsd)} · shorts{' '}
+      {formatUsdCompact(window.shortUsd)} <span class="muted">({covered})</span>
+    </p>
+  );
+}
 
 function describeMissing(id: string): string {
   return MISSING_FIGURES[id] ?? id;
@@ -110,8 +131,9 @@ function Market({ data, now }: { data: PopupData; now: number }) {
           {stale ? `Stale: last updated ${formatAge(age)} ago` : `Updated ${formatAge(age)} ago`} ·{' '}
           {market.coinCount} coins
         </p>
+        <LiquidationLine window={market.liquidations['24h']} />
         {market.missing.length > 0 && (
-          <p class="missing">Not tracked yet: {market.missing.map(describeMissing).join(', ')}.</p>
+          <p class="missing">Not known yet: {market.missing.map(describeMissing).join(', ')}.</p>
         )}
       </section>
       <CoinTable coins={coins} />

@@ -1,7 +1,7 @@
 import { formatAge } from '../core/format';
-import type { VenueStatus } from '../messages';
+import type { VenueHealth } from '../messages';
 
-const VENUE_NAMES: Record<VenueStatus['venue'], string> = {
+const VENUE_NAMES: Record<VenueHealth['venue'], string> = {
   binance: 'Binance',
   bybit: 'Bybit',
   okx: 'OKX',
@@ -10,7 +10,27 @@ const VENUE_NAMES: Record<VenueStatus['venue'], string> = {
   gate: 'Gate',
 };
 
-export function VenueList({ venues, now }: { venues: VenueStatus[]; now: number }) {
+function pollDetail(venue: VenueHealth, now: number): string {
+  const parts: string[] = [];
+  if (venue.reason) parts.push(venue.reason);
+  if (venue.lastSuccessAt !== null)
+    parts.push(`last data ${formatAge(now - venue.lastSuccessAt)} ago`);
+  if (venue.state !== 'live' && venue.nextAttemptAt !== null && venue.nextAttemptAt > now) {
+    parts.push(`next try in ${formatAge(venue.nextAttemptAt - now)}`);
+  }
+  return parts.join(' · ');
+}
+
+function streamDetail(venue: VenueHealth): string {
+  const { stream } = venue;
+  if (!stream) return 'no public liquidation stream';
+  if (stream.connections === 0) return 'liquidations: not connected yet';
+  const state =
+    stream.connected === stream.connections ? 'liquidations live' : 'liquidations reconnecting';
+  return stream.reason ? `${state} (${stream.reason})` : state;
+}
+
+export function VenueList({ venues, now }: { venues: VenueHealth[]; now: number }) {
   return (
     <section class="venues" aria-label="Data sources">
       <h2>Data sources</h2>
@@ -21,12 +41,12 @@ export function VenueList({ venues, now }: { venues: VenueStatus[]; now: number 
             <span class="name">{VENUE_NAMES[venue.venue]}</span>
             <span class="state-name">{venue.state}</span>
             <span class="detail">
-              {venue.reason ?? ''}
-              {venue.lastSuccessAt !== null &&
-                ` · last data ${formatAge(now - venue.lastSuccessAt)} ago`}
-              {venue.state !== 'live' && venue.nextAttemptAt !== null && venue.nextAttemptAt > now
-                ? ` · next try in ${formatAge(venue.nextAttemptAt - now)}`
-                : ''}
+              {pollDetail(venue, now)}
+              <br />
+              <span data-testid="stream">{streamDetail(venue)}</span>
+              {venue.budgetUsedPct !== null &&
+                ` · ${venue.budgetUsedPct.toFixed(1)}% of rate limit`}
+              {!venue.oneSided && ' · OI sidedness not documented'}
             </span>
           </li>
         ))}

@@ -8,7 +8,7 @@ import {
   type PopupToBackground,
   StatusAnswer,
   UPDATES_PORT,
-  type VenueStatus,
+  type VenueHealth,
 } from '../messages';
 
 async function ask<T>(
@@ -27,7 +27,7 @@ async function ask<T>(
 export interface PopupData {
   market: MarketContext;
   coins: CoinContext[];
-  venues: VenueStatus[];
+  venues: VenueHealth[];
 }
 
 export async function loadPopupData(): Promise<PopupData> {
