@@ -45,14 +45,29 @@ export const OpenInterest = z.object({
 });
 export type OpenInterest = z.infer<typeof OpenInterest>;
 
+export const SIGNAL_IDS = [
+  'long-flush',
+  'short-squeeze',
+  'overheated',
+  'crowded-shorts',
+  'spot-led',
+] as const;
+
 export const Signal = z.object({
-  id: z.enum(['long-flush', 'short-squeeze', 'overheated', 'crowded-shorts', 'spot-led']),
+  id: z.enum(SIGNAL_IDS),
+  /** One sentence built from the numbers that made it fire. */
   explanation: z.string(),
+  /** The figures the rule read (percents are percents, USD in dollars). */
   inputs: z.record(z.string(), z.nullable(z.number())),
+  /** What each input was compared with. */
+  thresholds: z.record(z.string(), z.number()),
+  /** Minutes of the 24h window the liquidation figures cover, for the rules that use them. */
+  coveredMinutes: z.nullable(z.number()),
 });
 export type Signal = z.infer<typeof Signal>;
 
 export const LeverageLevel = z.nullable(z.enum(['low', 'normal', 'elevated', 'extreme']));
+export type LeverageLevel = z.infer<typeof LeverageLevel>;
 
 /** Names of figures that are not known yet, so the UI can say what is missing. */
 export const Missing = z.array(z.string());
@@ -70,8 +85,23 @@ export const CoinContext = z.object({
 });
 export type CoinContext = z.infer<typeof CoinContext>;
 
+/** Who led the market's move (DESIGN.md): BTC against the altcoins. */
+export const Breadth = z.object({
+  /** BTC's part of the market's 24h OI change in USD, percent. */
+  btcShareOfOiChangePct: percent,
+  /** BTC's part of the market's reported 24h liquidations, percent. */
+  btcShareOfLiquidationsPct: percent,
+  /** Altcoins' share of total OI now, percent, and where it stands within 30 days. */
+  altShareOfOiPct: percent,
+  altShareOfOiPercentile30d: percent,
+});
+export type Breadth = z.infer<typeof Breadth>;
+
 export const MarketContext = z.object({
+  /** 24h price change of the market: the coins' changes weighted by their OI. */
+  price: z.object({ change24hPct: percent }),
   oi: OpenInterest,
+  breadth: Breadth,
   liquidations: Liquidations,
   signals: z.array(Signal),
   missing: Missing,

@@ -37,6 +37,27 @@ export function createHistory({
   const inFlight = new Map<string, Promise<void>>();
   const liquidationCache = new Map<string, { fetchedAt: number; buckets: LiquidationBucket[] }>();
 
+  function refreshLiquidations(venue: Venue, coin: string, key: string): Promise<void> {
+    const fetchBuckets = venue.fetchLiquidationHistory;
+    const running = inFlight.get(`liquidations|${key}`);
+    if (running || !fetchBuckets) return running ?? Promise.resolve();
+    const task = (async () => {
+      try {
+        const range = { from: now() - DAY_MS, to: now() };
+        const markets = await marketsOf(venue, coin);
+        const fetched = await Promise.all(
+          markets.map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
+        );
+        liquidationCache.set(key, { fetchedAt: now(), buckets: fetched.flat() });
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+        onError?.(venue.id, error);
+      }
+    })().finally(() => inFlight.delete(`liquidations|${key}`));
+    inFlight.set(`liquidations|${key}`, task);
+    return task;
+  }
+
   async function marketsOf(venue: Venue, coin: string) {
     return (await instrumentsOf(venue.id)).filter((instrument) => instrument.coin === coin);
   }
@@ -151,36 +172,26 @@ export function createHistory({
       return { series, refreshed };
     },
 
-    /** Gate's long/short liquidation buckets of the coin over the last day. */
-    async liquidationHistory(coin: string): Promise<LiquidationBucket[]> {
+    /**
+     * Long/short liquidation buckets of the coin over the last day from the venues that publish
+     * them (Gate), as cached now; `refreshed` settles when a stale cache has been fetched again.
+     */
+    liquidationHistory(coin: string): {
+      buckets: LiquidationBucket[];
+      refreshed: Promise<boolean>;
+    } {
       const buckets: LiquidationBucket[] = [];
+      const stale: Promise<void>[] = [];
       for (const venue of venues) {
-        const fetchBuckets = venue.fetchLiquidationHistory;
-        if (!fetchBuckets) continue;
+        if (!venue.fetchLiquidationHistory) continue;
         const key = `${venue.id}|${coin}`;
         const cached = liquidationCache.get(key);
-        if (cached && now() - cached.fetchedAt < LIQUIDATION_HISTORY_MAX_AGE_MS) {
-          buckets.push(...cached.buckets);
-          continue;
-        }
-        try {
-          const range = { from: now() - DAY_MS, to: now() };
-          const fetched = (
-            await Promise.all(
-              (
-                await marketsOf(venue, coin)
-              ).map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
-            )
-          ).flat();
-          liquidationCache.set(key, { fetchedAt: now(), buckets: fetched });
-          buckets.push(...fetched);
-        } catch (error) {
-          if (!(error instanceof VenueError)) throw error;
-          onError?.(venue.id, error);
-          buckets.push(...(cached?.buckets ?? []));
+        if (cached) buckets.push(...cached.buckets);
+        if (!cached || now() - cached.fetchedAt >= LIQUIDATION_HISTORY_MAX_AGE_MS) {
+          stale.push(refreshLiquidations(venue, coin, key));
         }
       }
-      return buckets;
+      return { buckets, refreshed: Promise.all(stale).then(() => stale.length > 0) };
     },
   };
 }

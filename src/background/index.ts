@@ -1,5 +1,6 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type BackgroundToClient, type RefreshAnswer, UPDATES_PORT } from '../messages';
 import { VENUES } from '../venues/index';
 import { openDatabase } from './database';
@@ -16,6 +17,14 @@ const localStore: KeyValueStore = {
   get: async (key) => (await browser.storage.local.get(key))[key],
   set: (entries) => browser.storage.local.set(entries),
 };
+
+const SETTINGS_KEY = 'signalSettings';
+
+/** The user's thresholds from storage.sync; defaults where none (or none valid) are stored. */
+async function loadSignalSettings() {
+  const parsed = parseSignalSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  return parsed.ok ? parsed.settings : DEFAULT_SIGNAL_SETTINGS;
+}
 
 const ports = new Set<Runtime.Port>();
 
@@ -36,6 +45,7 @@ const service = openDatabase().then(async (db) => {
     openSocket: (url) => new WebSocket(url),
     venueOrigin: __LL_VENUE_ORIGIN__,
     onChange: notifyClients,
+    settings: loadSignalSettings,
   });
   await created.start();
   return created;

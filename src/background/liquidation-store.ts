@@ -115,10 +115,11 @@ export function createLiquidationStore(
       return sumBuckets(matching, window, onlyWithin);
     },
 
-    /** Buckets of one coin (all venues) in a window, for charts. */
-    bucketsOf(coin: string, window: Interval): MinuteBucket[] {
+    /** Buckets of one coin (or of every coin) on every venue, within a window. */
+    bucketsIn(coin: string | null, window: Interval): MinuteBucket[] {
       return [...buckets.values()].filter(
-        (b) => b.coin === coin && b.minute >= window.from && b.minute < window.to,
+        (b) =>
+          (coin === null || b.coin === coin) && b.minute >= window.from && b.minute < window.to,
       );
     },
 

@@ -1,19 +1,12 @@
 // The worker's logic without the browser: polls, streams, stores and answers. index.ts wires it
 // to chrome.* APIs; integration tests drive it directly against the replay server.
 import { buildCoinContext, buildMarketContext } from '../core/context';
-import { coveredMs, type Interval, intersectIntervals, mergeIntervals } from '../core/intervals';
-import { historyOutsideCoverage, MINUTE_MS } from '../core/liquidations';
+import { liquidationWindows } from '../core/liquidation-windows';
 import type { LiquidationBucket } from '../core/market';
 import { HOUR_MS, type OiSeries } from '../core/oi-history';
+import type { SignalSettings } from '../core/settings';
 import { presentStatus } from '../core/venue-status';
-import type {
-  CoinContext,
-  Liquidations,
-  LiquidationWindow,
-  MarketContext,
-  VenueHealth,
-  VenueId,
-} from '../messages';
+import type { CoinContext, Liquidations, MarketContext, VenueHealth, VenueId } from '../messages';
 import {
   createVenueClient,
   type FetchLike,
@@ -31,7 +24,6 @@ import type { KeyValueStore } from './state';
 import { createStateStore } from './state';
 import { createVenueStreams, type SocketFactory, type VenueStreams } from './streams';
 
-const WINDOW_HOURS = { '1h': 1, '4h': 4, '24h': 24 } as const;
 /** The market's OI history is built from this many of the largest coins (most of the OI). */
 const MARKET_HISTORY_COINS = 20;
 /** Circulating supply moves slowly: asked once a day per coin. */
@@ -52,6 +44,8 @@ export interface ServiceOptions {
   venueOrigin: string;
   /** Something changed that clients should re-ask for (new snapshot, history arrived). */
   onChange: () => void;
+  /** The user's signal thresholds (defaults where none are stored). */
+  settings: () => Promise<SignalSettings>;
   now?: () => number;
 }
 
@@ -123,57 +117,21 @@ export function createService(options: ServiceOptions) {
       .map((venue) => venue.id);
   }
 
-  /**
-   * Liquidation windows: every reported event in the window counts; a minute counts as covered
-   * only when every streaming venue listing the coin was listening (or, for Gate, its history
-   * reports that minute).
-   */
-  function liquidationWindows(
+  /** The coin's (or the market's) liquidation windows from the streams and venue history. */
+  function windowsFor(
     coin: string | null,
-    historyBuckets: readonly LiquidationBucket[],
+    history: readonly LiquidationBucket[],
   ): Liquidations | null {
-    const streaming = streamingVenues(coin);
-    if (streaming.length === 0) return null;
-    const coverageByVenue = streaming.map((venue) => {
-      const heard = liquidations.coverage(venue);
-      const reported = historyBuckets
-        .filter((bucket) => bucket.venue === venue)
-        .map((bucket) => ({ from: bucket.start, to: bucket.start + bucket.durationMs }));
-      return mergeIntervals([...heard, ...reported]);
-    });
-    const covered =
-      coverageByVenue.reduce<Interval[] | null>(
-        (all, intervals) => (all === null ? intervals : intersectIntervals(all, intervals)),
-        null,
-      ) ?? [];
-    const filling = streaming.flatMap((venue) =>
-      historyOutsideCoverage(
-        historyBuckets.filter((bucket) => bucket.venue === venue),
-        liquidations.coverage(venue),
-      ),
+    const listening = new Map(
+      streamingVenues(coin).map((venue) => [venue, liquidations.coverage(venue)]),
     );
-    const window = (hours: number): LiquidationWindow => {
-      const span = { from: now() - hours * HOUR_MS, to: now() };
-      const streamed = liquidations.totals(coin, null, span);
-      const filled = filling.filter(
-        (bucket) => bucket.start >= span.from && bucket.start < span.to,
-      );
-      const longUsd = streamed.longUsd + filled.reduce((sum, b) => sum + b.longUsd, 0);
-      const shortUsd = streamed.shortUsd + filled.reduce((sum, b) => sum + b.shortUsd, 0);
-      const coveredMinutes = Math.floor(coveredMs(covered, span) / MINUTE_MS);
-      const heardNothing = coveredMinutes === 0 && streamed.count === 0 && filled.length === 0;
-      return {
-        longUsd: heardNothing ? null : longUsd,
-        shortUsd: heardNothing ? null : shortUsd,
-        count: heardNothing ? null : streamed.count,
-        coveredMinutes,
-      };
-    };
-    return {
-      '1h': window(WINDOW_HOURS['1h']),
-      '4h': window(WINDOW_HOURS['4h']),
-      '24h': window(WINDOW_HOURS['24h']),
-    };
+    const day = { from: now() - 24 * HOUR_MS, to: now() };
+    return liquidationWindows({
+      now: now(),
+      listening,
+      buckets: liquidations.bucketsIn(coin, day),
+      history,
+    });
   }
 
   const supplies = new Map<string, { fetchedAt: number; supply: number | null }>();
@@ -211,11 +169,13 @@ export function createService(options: ServiceOptions) {
     const snapshots = await poller.snapshots();
     const { series, refreshed } = await history.coinSeries(coin);
     notifyWhen(refreshed);
-    const historyBuckets = await history.liquidationHistory(coin);
+    const liquidationHistory = history.liquidationHistory(coin);
+    notifyWhen(liquidationHistory.refreshed);
     return buildCoinContext(coin, snapshots, {
       now: now(),
+      settings: await options.settings(),
       history: series,
-      liquidations: liquidationWindows(coin, historyBuckets),
+      liquidations: windowsFor(coin, liquidationHistory.buckets),
       unverifiedVenues,
       circulatingSupply: await circulatingSupply(coin),
     });
@@ -258,16 +218,25 @@ export function createService(options: ServiceOptions) {
       }
       const largest = [...totals].sort((a, b) => b[1] - a[1]).slice(0, MARKET_HISTORY_COINS);
       const series: OiSeries[] = [];
+      const reported: LiquidationBucket[] = [];
       for (const [coin] of largest) {
         const { series: coinSeries, refreshed } = await history.coinSeries(coin);
         notifyWhen(refreshed);
         for (const one of coinSeries)
           series.push({ key: `${coin}|${one.key}`, points: one.points });
+        const liquidationHistory = history.liquidationHistory(coin);
+        notifyWhen(liquidationHistory.refreshed);
+        reported.push(...liquidationHistory.buckets);
       }
       return buildMarketContext(snapshots, {
         now: now(),
+        settings: await options.settings(),
         history: series,
-        liquidations: liquidationWindows(null, []),
+        liquidations: windowsFor(null, reported),
+        btcLiquidations: windowsFor(
+          'BTC',
+          reported.filter((bucket) => bucket.coin === 'BTC'),
+        ),
         unverifiedVenues,
       });
     },

@@ -1,6 +1,7 @@
 // Builds the figures the UI shows from the venues' snapshots, OI history and liquidation
 // windows. Pure: everything it needs comes in as arguments, the clock included.
 import type {
+  Breadth,
   CoinContext,
   Liquidations,
   MarketContext,
@@ -9,11 +10,22 @@ import type {
   VenueShare,
 } from '../messages';
 import { eightHourRateToApr } from './funding';
+import { leverageLevel } from './level';
 import type { MarketRow, VenueSnapshot } from './market';
-import { type OiSeries, oiChange, oiPercentile } from './oi-history';
+import {
+  aggregateSeries,
+  HOUR_MS,
+  MIN_PERCENTILE_HOURS,
+  type OiSeries,
+  oiChange,
+  oiPercentile,
+} from './oi-history';
+import type { SignalSettings } from './settings';
+import { evaluateSignals } from './signals';
 
 export interface ContextInputs {
   now: number;
+  settings: SignalSettings;
   /**
    * Hourly OI history. For a coin, one series per venue keyed by venue id; for the market, one
    * per coin and venue keyed `${coin}|${venue}`.
@@ -27,6 +39,11 @@ export interface ContextInputs {
 
 export interface CoinInputs extends ContextInputs {
   circulatingSupply: number | null;
+}
+
+export interface MarketInputs extends ContextInputs {
+  /** BTC's own liquidation windows, for its share of the market's. */
+  btcLiquidations: Liquidations | null;
 }
 
 function emptyLiquidations(): Liquidations {
@@ -129,41 +146,156 @@ export function buildCoinContext(
   const lead = rows && leadingRow(rows);
   if (!rows || !lead) return null;
   const rate8h = oiWeightedFunding(rows);
+  const apr = rate8h === null ? null : eightHourRateToApr(rate8h);
   const oi = openInterest(rows, (row) => row.venue, inputs);
   if (oi.usd !== null && inputs.circulatingSupply) {
     oi.toMarketCapPct = (oi.usd / (inputs.circulatingSupply * lead.priceUsd)) * 100;
   }
+  const liquidations = inputs.liquidations ?? emptyLiquidations();
+  const { signals, missing: signalInputs } = evaluateSignals(
+    {
+      oiUsd: oi.usd,
+      oiChange24hPct: oi.change24hPct,
+      oiPercentile30d: oi.percentile30d,
+      fundingAprPct: apr,
+      priceChange24hPct: lead.change24hPct,
+      liquidations24h: liquidations['24h'],
+    },
+    inputs.settings,
+    { applyOiFloor: true },
+  );
   const missing = missingFigures(oi, inputs.liquidations);
   if (oi.toMarketCapPct === null) missing.push('market-cap');
   return {
     coin,
     price: { usd: lead.priceUsd, change24hPct: lead.change24hPct },
     oi,
-    funding: { rate8h, apr: rate8h === null ? null : eightHourRateToApr(rate8h) },
-    liquidations: inputs.liquidations ?? emptyLiquidations(),
-    level: null,
-    signals: [],
-    missing,
+    funding: { rate8h, apr },
+    liquidations,
+    level: leverageLevel({
+      oiPercentile: oi.percentile30d,
+      fundingAprPct: apr,
+      oiToMarketCapPct: oi.toMarketCapPct,
+    }),
+    signals,
+    missing: [...new Set([...missing, ...signalInputs])],
     asOf: latestFetch(snapshots, new Set(rows.map((row) => row.venue))),
   };
 }
 
+/** The coins' 24h price changes, weighted by each coin's open interest. */
+function oiWeightedPriceChange(byCoin: ReadonlyMap<string, MarketRow[]>): number | null {
+  let weight = 0;
+  let weighted = 0;
+  for (const rows of byCoin.values()) {
+    const lead = leadingRow(rows);
+    const oi = rows.reduce((sum, row) => sum + (row.oiUsd ?? 0), 0);
+    if (!lead || lead.change24hPct === null || oi <= 0) continue;
+    weight += oi;
+    weighted += lead.change24hPct * oi;
+  }
+  return weight > 0 ? weighted / weight : null;
+}
+
+const BTC = 'BTC';
+const isBtc = (key: string) => key.startsWith(`${BTC}|`);
+
+/** Who led the move: BTC's share of the OI change and of liquidations, and the altcoins' weight. */
+function breadth(
+  rows: readonly MarketRow[],
+  inputs: MarketInputs,
+  liquidations: Liquidations,
+): Breadth {
+  const current = currentOi(rows, (row) => `${row.coin}|${row.venue}`);
+  const total = [...current.values()].reduce((a, b) => a + b, 0);
+  const btcNow = [...current].filter(([key]) => isBtc(key)).reduce((sum, [, usd]) => sum + usd, 0);
+  const all = oiChange(current, inputs.history, 24, inputs.now);
+  const btcSeries = inputs.history.filter((series) => isBtc(series.key));
+  const btc = oiChange(current, btcSeries, 24, inputs.now);
+  const allMove = all.afterUsd - all.beforeUsd;
+  const market = liquidations['24h'];
+  const btcWindow = inputs.btcLiquidations?.['24h'];
+  const marketLiquidated = (market.longUsd ?? 0) + (market.shortUsd ?? 0);
+  const btcLiquidated = (btcWindow?.longUsd ?? 0) + (btcWindow?.shortUsd ?? 0);
+  return {
+    btcShareOfOiChangePct:
+      all.pct !== null && allMove !== 0 ? ((btc.afterUsd - btc.beforeUsd) / allMove) * 100 : null,
+    btcShareOfLiquidationsPct:
+      market.longUsd !== null && btcWindow?.longUsd != null && marketLiquidated > 0
+        ? (btcLiquidated / marketLiquidated) * 100
+        : null,
+    altShareOfOiPct: total > 0 ? ((total - btcNow) / total) * 100 : null,
+    altShareOfOiPercentile30d: altSharePercentile(current, inputs),
+  };
+}
+
+/** Where today's altcoin share of OI stands among the last 30 days' hourly shares. */
+function altSharePercentile(
+  current: ReadonlyMap<string, number>,
+  inputs: MarketInputs,
+): number | null {
+  const from = inputs.now - 30 * 24 * HOUR_MS;
+  const usable = inputs.history.filter((series) => current.has(series.key));
+  const allHours = aggregateSeries(usable, from, inputs.now);
+  const btcHours = new Map(
+    aggregateSeries(
+      usable.filter((series) => isBtc(series.key)),
+      from,
+      inputs.now,
+    ).map((p) => [p.time, p.oiUsd]),
+  );
+  const shares = allHours.flatMap((point) => {
+    const btc = btcHours.get(point.time);
+    return btc === undefined || point.oiUsd <= 0 ? [] : [(point.oiUsd - btc) / point.oiUsd];
+  });
+  if (shares.length < MIN_PERCENTILE_HOURS) return null;
+  const keys = usable.map((series) => series.key);
+  const today = keys.reduce((sum, key) => sum + (current.get(key) ?? 0), 0);
+  const todayBtc = keys.filter(isBtc).reduce((sum, key) => sum + (current.get(key) ?? 0), 0);
+  if (today <= 0) return null;
+  const share = (today - todayBtc) / today;
+  return (shares.filter((past) => past <= share).length / shares.length) * 100;
+}
+
 export function buildMarketContext(
   snapshots: readonly VenueSnapshot[],
-  inputs: ContextInputs,
+  inputs: MarketInputs,
 ): MarketContext {
+  const byCoin = rowsByCoin(snapshots);
   const allRows = snapshots.flatMap((snapshot) => snapshot.rows);
-  const coinTotals = [...rowsByCoin(snapshots)].map(([coin, rows]) => ({
+  const coinTotals = [...byCoin].map(([coin, rows]) => ({
     coin,
     oi: rows.reduce((sum, row) => sum + (row.oiUsd ?? 0), 0),
   }));
   coinTotals.sort((a, b) => b.oi - a.oi);
   const oi = openInterest(allRows, (row) => `${row.coin}|${row.venue}`, inputs);
+  const liquidations = inputs.liquidations ?? emptyLiquidations();
+  const priceChange = oiWeightedPriceChange(byCoin);
+  const { signals, missing: signalInputs } = evaluateSignals(
+    {
+      oiUsd: oi.usd,
+      oiChange24hPct: oi.change24hPct,
+      oiPercentile30d: oi.percentile30d,
+      fundingAprPct: null,
+      priceChange24hPct: priceChange,
+      liquidations24h: liquidations['24h'],
+    },
+    inputs.settings,
+    { applyOiFloor: false },
+  );
   return {
+    price: { change24hPct: priceChange },
     oi,
-    liquidations: inputs.liquidations ?? emptyLiquidations(),
-    signals: [],
-    missing: missingFigures(oi, inputs.liquidations),
+    breadth: breadth(allRows, inputs, liquidations),
+    liquidations,
+    signals,
+    // The market has no funding of its own, so the funding-based rules never apply to it.
+    missing: [
+      ...new Set([
+        ...missingFigures(oi, inputs.liquidations),
+        ...signalInputs.filter((m) => m !== 'funding'),
+      ]),
+    ],
     largestCoins: coinTotals.slice(0, 8).map((total) => total.coin),
     coinCount: coinTotals.length,
     asOf: snapshots.length === 0 ? null : Math.max(...snapshots.map((s) => s.fetchedAt)),

@@ -37,6 +37,9 @@ export function valueAt(points: readonly OiPoint[], time: number): number | null
 
 export interface OiChange {
   pct: number | null;
+  /** The summed OI then and now over `keys`, USD. */
+  beforeUsd: number;
+  afterUsd: number;
   /** The series whose history covered the start of the window. */
   keys: string[];
 }
@@ -59,7 +62,12 @@ export function oiChange(
     after += latest;
     keys.push(key);
   }
-  return { pct: before > 0 ? ((after - before) / before) * 100 : null, keys };
+  return {
+    pct: before > 0 ? ((after - before) / before) * 100 : null,
+    keys,
+    beforeUsd: before,
+    afterUsd: after,
+  };
 }
 
 /** Hourly totals over the venues given, at the hours where every one of them has a point. */

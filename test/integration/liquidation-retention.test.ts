@@ -146,7 +146,7 @@ describe('liquidation retention', () => {
     await store.prune();
 
     expect(store.totals('BTC', null, EVERYTHING)).toEqual({ longUsd: 0, shortUsd: 500, count: 1 });
-    expect(store.bucketsOf('BTC', EVERYTHING).map((bucket) => bucket.minute)).toEqual([recent]);
+    expect(store.bucketsIn('BTC', EVERYTHING).map((bucket) => bucket.minute)).toEqual([recent]);
     expect(await minutesOnDisk(db)).toEqual(ascending([...older, recent]));
   });
 

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/background/database';
 import { createMessageHandler } from '../../src/background/handlers';
 import { createService } from '../../src/background/service';
 import type { KeyValueStore } from '../../src/background/state';
+import { DEFAULT_SIGNAL_SETTINGS, type SignalSettings } from '../../src/core/settings';
 import type { FetchLike } from '../../src/venues/client';
 import type { Venue } from '../../src/venues/venue';
 import { memoryStore } from './memory-store';
@@ -34,6 +35,7 @@ export interface TestServiceOptions {
   /** Reuse a database (a restarted worker); a fresh one by default. */
   dbName?: string;
   fetch?: FetchLike;
+  settings?: SignalSettings;
   /** A frozen clock starting here that only `advance` moves; the real clock when absent. */
   start?: number;
 }
@@ -54,6 +56,7 @@ export async function createTestService(options: TestServiceOptions) {
     onChange: () => {
       changes += 1;
     },
+    settings: async () => options.settings ?? DEFAULT_SIGNAL_SETTINGS,
     now,
   });
   running.push(service);

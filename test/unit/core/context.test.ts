@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoinContext, buildMarketContext, type CoinInputs } from '../../../src/core/context';
+import {
+  buildCoinContext,
+  buildMarketContext,
+  type CoinInputs,
+  type MarketInputs,
+} from '../../../src/core/context';
 import type { MarketRow, VenueSnapshot } from '../../../src/core/market';
+import { DEFAULT_SIGNAL_SETTINGS } from '../../../src/core/settings';
 import { CoinContext, MarketContext, type VenueId } from '../../../src/messages';
 
 /** No history, no liquidation streams, every venue one-sided: the figures of snapshots alone. */
-const NO_HISTORY: CoinInputs = {
+const NO_HISTORY: CoinInputs & MarketInputs = {
   now: 10_000,
+  settings: DEFAULT_SIGNAL_SETTINGS,
+  btcLiquidations: null,
   history: [],
   liquidations: null,
   unverifiedVenues: new Set(),

@@ -102,10 +102,12 @@ describe('oiChange', () => {
   });
 
   it('is null with no history', () => {
-    expect(oiChange(current, [], 24, NOW)).toEqual({ pct: null, keys: [] });
+    expect(oiChange(current, [], 24, NOW)).toMatchObject({ pct: null, keys: [] });
     expect(oiChange(current, [{ key: 'bybit', points: [] }], 24, NOW)).toEqual({
       pct: null,
       keys: [],
+      beforeUsd: 0,
+      afterUsd: 0,
     });
   });
 
@@ -114,6 +116,8 @@ describe('oiChange', () => {
     expect(oiChange(new Map([['binance', 50]]), zero, 24, NOW)).toEqual({
       pct: null,
       keys: ['binance'],
+      beforeUsd: 0,
+      afterUsd: 50,
     });
   });
 });

@@ -1,0 +1,59 @@
+// Liquidation windows (1h/4h/24h) from what the streams heard and what venues' history reports.
+// A minute counts as covered when any source covered it: a stream listening on a venue that
+// lists the coin, or a history bucket (DESIGN.md: "live streams since the extension started,
+// plus history buckets where a venue has them"). History fills only what its venue's stream did
+// not hear, so nothing is counted twice.
+import type { Liquidations, LiquidationWindow, VenueId } from '../messages';
+import { coveredMs, type Interval, mergeIntervals } from './intervals';
+import { historyOutsideCoverage, MINUTE_MS, type MinuteBucket, sumBuckets } from './liquidations';
+import type { LiquidationBucket } from './market';
+import { HOUR_MS } from './oi-history';
+
+export interface WindowSources {
+  now: number;
+  /** When each venue's stream was listening (venues with a stream that lists the coin). */
+  listening: ReadonlyMap<VenueId, readonly Interval[]>;
+  /** Streamed per-minute buckets of the coin (or of every coin, for the market). */
+  buckets: readonly MinuteBucket[];
+  /** History buckets, where a venue publishes them (Gate). */
+  history: readonly LiquidationBucket[];
+}
+
+const WINDOW_HOURS = { '1h': 1, '4h': 4, '24h': 24 } as const;
+
+/** The windows, or null when nothing can ever cover them (no stream and no history). */
+export function liquidationWindows({
+  now,
+  listening,
+  buckets,
+  history,
+}: WindowSources): Liquidations | null {
+  if (listening.size === 0 && history.length === 0) return null;
+  const filling = history.filter(
+    (bucket) => historyOutsideCoverage([bucket], listening.get(bucket.venue) ?? []).length > 0,
+  );
+  const covered = mergeIntervals([
+    ...[...listening.values()].flat(),
+    ...history.map((bucket) => ({ from: bucket.start, to: bucket.start + bucket.durationMs })),
+  ]);
+  const window = (hours: number): LiquidationWindow => {
+    const span = { from: now - hours * HOUR_MS, to: now };
+    const streamed = sumBuckets(buckets, span);
+    const filled = filling.filter((bucket) => bucket.start >= span.from && bucket.start < span.to);
+    const coveredMinutes = Math.floor(coveredMs(covered, span) / MINUTE_MS);
+    if (coveredMinutes === 0 && streamed.count === 0 && filled.length === 0) {
+      return { longUsd: null, shortUsd: null, count: null, coveredMinutes };
+    }
+    return {
+      longUsd: streamed.longUsd + filled.reduce((sum, bucket) => sum + bucket.longUsd, 0),
+      shortUsd: streamed.shortUsd + filled.reduce((sum, bucket) => sum + bucket.shortUsd, 0),
+      count: streamed.count,
+      coveredMinutes,
+    };
+  };
+  return {
+    '1h': window(WINDOW_HOURS['1h']),
+    '4h': window(WINDOW_HOURS['4h']),
+    '24h': window(WINDOW_HOURS['24h']),
+  };
+}

@@ -1,0 +1,47 @@
+// Signal thresholds: DESIGN.md's defaults, adjustable by the user within sensible ranges.
+import { z } from 'zod';
+
+const pct = (min: number, max: number) => z.number().finite().min(min).max(max);
+
+export const SignalSettings = z.object({
+  longFlush: z.object({
+    /** 24h OI change at or below this (percent, negative). */
+    oiChangePct: pct(-50, -0.5),
+    longSharePct: pct(50, 100),
+    /** 24h price change at or below this (percent, negative). */
+    priceChangePct: pct(-50, -0.5),
+  }),
+  shortSqueeze: z.object({
+    oiChangePct: pct(-50, -0.5),
+    shortSharePct: pct(50, 100),
+    priceChangePct: pct(0.5, 50),
+  }),
+  overheated: z.object({ oiPercentile: pct(50, 100), fundingAprPct: pct(1, 500) }),
+  crowdedShorts: z.object({ oiPercentile: pct(50, 100), fundingAprPct: pct(-500, -1) }),
+  spotLed: z.object({ priceChangePct: pct(0.5, 50), oiChangePct: pct(0, 20) }),
+  /** Coins with less open interest than this get no signal: small markets are noise. */
+  minOiUsd: z.number().finite().min(0).max(10_000_000_000),
+  /** A liquidation share needs at least this much of its window covered. */
+  minCoveredMinutes: z.number().int().min(15).max(1_440),
+});
+export type SignalSettings = z.infer<typeof SignalSettings>;
+
+export const DEFAULT_SIGNAL_SETTINGS: SignalSettings = {
+  longFlush: { oiChangePct: -7, longSharePct: 75, priceChangePct: -3 },
+  shortSqueeze: { oiChangePct: -7, shortSharePct: 75, priceChangePct: 3 },
+  overheated: { oiPercentile: 90, fundingAprPct: 20 },
+  crowdedShorts: { oiPercentile: 90, fundingAprPct: -10 },
+  spotLed: { priceChangePct: 3, oiChangePct: 2 },
+  minOiUsd: 50_000_000,
+  minCoveredMinutes: 60,
+};
+
+/** Settings from storage or a user: valid ones as they are, or every problem in plain words. */
+export function parseSignalSettings(
+  value: unknown,
+): { ok: true; settings: SignalSettings } | { ok: false; error: string } {
+  const parsed = SignalSettings.safeParse(value);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return { ok: false, error: `invalid signal settings (${problems.join('; ')})` };
+}
