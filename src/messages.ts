@@ -81,6 +81,8 @@ export const CoinContext = z.object({
   level: LeverageLevel,
   signals: z.array(Signal),
   missing: Missing,
+  /** Venues listing the coin whose data is not live now (down, failing, stale): named, not hidden. */
+  unavailableVenues: z.array(VenueId),
   asOf: z.number(),
 });
 export type CoinContext = z.infer<typeof CoinContext>;
@@ -101,10 +103,14 @@ export const MarketContext = z.object({
   /** 24h price change of the market: the coins' changes weighted by their OI. */
   price: z.object({ change24hPct: percent }),
   oi: OpenInterest,
+  /** Funding across every market, weighted by OI. */
+  funding: z.object({ rate8h: z.nullable(z.number()), apr: percent }),
   breadth: Breadth,
   liquidations: Liquidations,
   signals: z.array(Signal),
   missing: Missing,
+  /** Venues whose data is not live now (down, failing, stale). */
+  unavailableVenues: z.array(VenueId),
   /** The coins with the largest open interest, largest first. */
   largestCoins: z.array(coinId),
   coinCount: z.number(),

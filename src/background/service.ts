@@ -160,6 +160,23 @@ export function createService(options: ServiceOptions) {
     venues.filter((venue) => !venue.oiOneSidedVerified).map((venue) => venue.id),
   );
 
+  /**
+   * Venues whose data is not live now. For a coin: those that list it, or whose markets are not
+   * known at all (a venue down since install could list anything).
+   */
+  async function unavailableVenues(coin: string | null): Promise<Set<VenueId>> {
+    const down = (await poller.statuses()).filter(
+      (status) => presentStatus(status, now()).state !== 'live',
+    );
+    return new Set(
+      down
+        .map((status) => status.venue)
+        .filter(
+          (venue) => coin === null || !listed.get(venue)?.size || listed.get(venue)?.has(coin),
+        ),
+    );
+  }
+
   /** Tells clients to ask again once slow history fetches have brought something new. */
   function notifyWhen(refreshed: Promise<boolean>) {
     void refreshed.then((changed) => changed && onChange());
@@ -177,6 +194,7 @@ export function createService(options: ServiceOptions) {
       history: series,
       liquidations: windowsFor(coin, liquidationHistory.buckets),
       unverifiedVenues,
+      unavailableVenues: await unavailableVenues(coin),
       circulatingSupply: await circulatingSupply(coin),
     });
   }
@@ -238,6 +256,7 @@ export function createService(options: ServiceOptions) {
           reported.filter((bucket) => bucket.coin === 'BTC'),
         ),
         unverifiedVenues,
+        unavailableVenues: await unavailableVenues(null),
       });
     },
 

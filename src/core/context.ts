@@ -35,6 +35,8 @@ export interface ContextInputs {
   liquidations: Liquidations | null;
   /** Venues whose OI sidedness is not documented. */
   unverifiedVenues: ReadonlySet<VenueId>;
+  /** Venues whose data is not live now. */
+  unavailableVenues: ReadonlySet<VenueId>;
 }
 
 export interface CoinInputs extends ContextInputs {
@@ -179,6 +181,7 @@ export function buildCoinContext(
     }),
     signals,
     missing: [...new Set([...missing, ...signalInputs])],
+    unavailableVenues: [...inputs.unavailableVenues],
     asOf: latestFetch(snapshots, new Set(rows.map((row) => row.venue))),
   };
 }
@@ -271,12 +274,14 @@ export function buildMarketContext(
   const oi = openInterest(allRows, (row) => `${row.coin}|${row.venue}`, inputs);
   const liquidations = inputs.liquidations ?? emptyLiquidations();
   const priceChange = oiWeightedPriceChange(byCoin);
+  const rate8h = oiWeightedFunding(allRows);
+  const apr = rate8h === null ? null : eightHourRateToApr(rate8h);
   const { signals, missing: signalInputs } = evaluateSignals(
     {
       oiUsd: oi.usd,
       oiChange24hPct: oi.change24hPct,
       oiPercentile30d: oi.percentile30d,
-      fundingAprPct: null,
+      fundingAprPct: apr,
       priceChange24hPct: priceChange,
       liquidations24h: liquidations['24h'],
     },
@@ -286,16 +291,12 @@ export function buildMarketContext(
   return {
     price: { change24hPct: priceChange },
     oi,
+    funding: { rate8h, apr },
     breadth: breadth(allRows, inputs, liquidations),
     liquidations,
     signals,
-    // The market has no funding of its own, so the funding-based rules never apply to it.
-    missing: [
-      ...new Set([
-        ...missingFigures(oi, inputs.liquidations),
-        ...signalInputs.filter((m) => m !== 'funding'),
-      ]),
-    ],
+    missing: [...new Set([...missingFigures(oi, inputs.liquidations), ...signalInputs])],
+    unavailableVenues: [...inputs.unavailableVenues],
     largestCoins: coinTotals.slice(0, 8).map((total) => total.coin),
     coinCount: coinTotals.length,
     asOf: snapshots.length === 0 ? null : Math.max(...snapshots.map((s) => s.fetchedAt)),

@@ -134,7 +134,8 @@ describe('a worker restarted mid-stream', () => {
     await after.hydrate();
     // The venue replays its last events after the reconnect, then sends a new one.
     expect(after.ingest([...first, event(now + 500, 4_000)])).toBe(1);
-    const window = { from: now - 60_000, to: now + 60_000 };
+    // Wide enough to hold the minutes of all three events, whatever the second now is.
+    const window = { from: now - 5 * 60_000, to: now + 5 * 60_000 };
     expect(after.totals('BTC', null, window)).toEqual({ longUsd: 7_000, shortUsd: 0, count: 3 });
     expect(after.coverage('bybit')).toEqual([{ from: now - 10_000, to: now }]);
   });

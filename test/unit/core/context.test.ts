@@ -14,6 +14,7 @@ const NO_HISTORY: CoinInputs & MarketInputs = {
   now: 10_000,
   settings: DEFAULT_SIGNAL_SETTINGS,
   btcLiquidations: null,
+  unavailableVenues: new Set(),
   history: [],
   liquidations: null,
   unverifiedVenues: new Set(),
