@@ -32,14 +32,19 @@ export function liquidationWindows({
   const filling = history.filter(
     (bucket) => historyOutsideCoverage([bucket], listening.get(bucket.venue) ?? []).length > 0,
   );
-  const covered = mergeIntervals([
-    ...[...listening.values()].flat(),
-    ...history.map((bucket) => ({ from: bucket.start, to: bucket.start + bucket.durationMs })),
-  ]);
+  const heard = [...listening.values()].flat();
   const window = (hours: number): LiquidationWindow => {
     const span = { from: now - hours * HOUR_MS, to: now };
     const streamed = sumBuckets(buckets, span);
-    const filled = filling.filter((bucket) => bucket.start >= span.from && bucket.start < span.to);
+    // A history bucket belongs to the window it starts in: its amounts and its minutes together.
+    const inWindow = history.filter(
+      (bucket) => bucket.start >= span.from && bucket.start < span.to,
+    );
+    const filled = inWindow.filter((bucket) => filling.includes(bucket));
+    const covered = mergeIntervals([
+      ...heard,
+      ...inWindow.map((bucket) => ({ from: bucket.start, to: bucket.start + bucket.durationMs })),
+    ]);
     const coveredMinutes = Math.floor(coveredMs(covered, span) / MINUTE_MS);
     if (coveredMinutes === 0 && streamed.count === 0 && filled.length === 0) {
       return { longUsd: null, shortUsd: null, count: null, coveredMinutes };

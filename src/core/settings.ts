@@ -42,6 +42,8 @@ export function parseSignalSettings(
 ): { ok: true; settings: SignalSettings } | { ok: false; error: string } {
   const parsed = SignalSettings.safeParse(value);
   if (parsed.success) return { ok: true, settings: parsed.data };
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+  );
   return { ok: false, error: `invalid signal settings (${problems.join('; ')})` };
 }

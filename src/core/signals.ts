@@ -3,7 +3,7 @@
 // sentence built from the numbers. Where an input is missing no signal fires, and the caller
 // learns what was missing.
 import type { LiquidationWindow, Signal } from '../messages';
-import { formatUsdCompact } from './format';
+import { formatAge, formatPercent, formatUsdCompact } from './format';
 import type { SignalSettings } from './settings';
 
 export interface SignalFigures {
@@ -22,8 +22,26 @@ export interface SignalResult {
 }
 
 const one = (value: number) => Math.abs(value).toFixed(1);
-const signed = (value: number) => `${value >= 0 ? '+' : '−'}${one(value)}%`;
 const fell = (value: number) => (value < 0 ? `fell ${one(value)}%` : `rose ${one(value)}%`);
+const DAY_MINUTES = 24 * 60;
+
+/** 91st, 92nd, 93rd, 94th; 11th–13th. */
+function ordinal(value: number): string {
+  const n = Math.round(value);
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen
+    ? 'th'
+    : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** Coverage within the last hour of a full day reads as a full day (the current minute never is). */
+const NEARLY_A_DAY = DAY_MINUTES - 60;
+
+/** " (over the 5 h covered)" when the liquidation share rests on part of the day only. */
+function coverageNote(minutes: number): string {
+  return minutes >= NEARLY_A_DAY ? '' : ` (over the ${formatAge(minutes * 60_000)} covered)`;
+}
 
 interface Share {
   longPct: number;
@@ -64,7 +82,11 @@ export function evaluateSignals(
   if (price === null) missing.add('price-change-24h');
   if (rank === null) missing.add('oi-percentile');
   if (apr === null) missing.add('funding');
-  if (!share) missing.add('liquidation-coverage');
+  const liquidations = figures.liquidations24h;
+  const covered =
+    liquidations.longUsd !== null && liquidations.coveredMinutes >= settings.minCoveredMinutes;
+  // A covered day with nothing liquidated is an answer (no flush), not missing coverage.
+  if (!covered) missing.add('liquidation-coverage');
 
   if (oi !== null && price !== null && share) {
     const inputs = {
@@ -81,7 +103,7 @@ export function evaluateSignals(
     ) {
       signals.push({
         id: 'long-flush',
-        explanation: `Open interest ${fell(oi)} in 24h while ${share.longPct.toFixed(0)}% of ${formatUsdCompact(share.totalUsd)} liquidated were longs and price ${fell(price)}: leveraged longs were flushed.`,
+        explanation: `Open interest ${fell(oi)} in 24h while ${share.longPct.toFixed(0)}% of ${formatUsdCompact(share.totalUsd)} liquidated were longs${coverageNote(share.coveredMinutes)} and price ${fell(price)}: leveraged longs were flushed.`,
         inputs,
         thresholds: { ...flush },
         coveredMinutes: share.coveredMinutes,
@@ -96,7 +118,7 @@ export function evaluateSignals(
     ) {
       signals.push({
         id: 'short-squeeze',
-        explanation: `Open interest ${fell(oi)} in 24h while ${shortPct.toFixed(0)}% of ${formatUsdCompact(share.totalUsd)} liquidated were shorts and price ${fell(price)}: leveraged shorts were squeezed out.`,
+        explanation: `Open interest ${fell(oi)} in 24h while ${shortPct.toFixed(0)}% of ${formatUsdCompact(share.totalUsd)} liquidated were shorts${coverageNote(share.coveredMinutes)} and price ${fell(price)}: leveraged shorts were squeezed out.`,
         inputs: { ...inputs, shortSharePct: shortPct },
         thresholds: { ...squeeze },
         coveredMinutes: share.coveredMinutes,
@@ -108,7 +130,7 @@ export function evaluateSignals(
     if (rank >= hot.oiPercentile && apr >= hot.fundingAprPct) {
       signals.push({
         id: 'overheated',
-        explanation: `Open interest is at its ${rank.toFixed(0)}th 30-day percentile with funding at ${signed(apr)} a year: longs are crowded and a reset is a risk.`,
+        explanation: `Open interest is at its ${ordinal(rank)} 30-day percentile with funding at ${formatPercent(apr)} a year: longs are crowded and a reset is a risk.`,
         inputs: { oiPercentile30d: rank, fundingAprPct: apr },
         thresholds: { ...hot },
         coveredMinutes: null,
@@ -118,7 +140,7 @@ export function evaluateSignals(
     if (rank >= crowded.oiPercentile && apr <= crowded.fundingAprPct) {
       signals.push({
         id: 'crowded-shorts',
-        explanation: `Open interest is at its ${rank.toFixed(0)}th 30-day percentile with funding at ${signed(apr)} a year: shorts are crowded and a squeeze is a risk.`,
+        explanation: `Open interest is at its ${ordinal(rank)} 30-day percentile with funding at ${formatPercent(apr)} a year: shorts are crowded and a squeeze is a risk.`,
         inputs: { oiPercentile30d: rank, fundingAprPct: apr },
         thresholds: { ...crowded },
         coveredMinutes: null,
@@ -130,7 +152,7 @@ export function evaluateSignals(
     if (Math.abs(price) >= spot.priceChangePct && Math.abs(oi) <= spot.oiChangePct) {
       signals.push({
         id: 'spot-led',
-        explanation: `Price ${fell(price)} in 24h while open interest moved only ${signed(oi)}: the move is not leverage-driven.`,
+        explanation: `Price ${fell(price)} in 24h while open interest moved only ${formatPercent(oi)}: the move is not leverage-driven.`,
         inputs: { priceChange24hPct: price, oiChange24hPct: oi },
         thresholds: { ...spot },
         coveredMinutes: null,

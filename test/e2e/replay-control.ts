@@ -11,7 +11,7 @@ export function replayControl(origin: string) {
     if (!response.ok) throw new Error(`replay control ${path}: HTTP ${response.status}`);
   }
   return {
-    setScenario: (name: string) => post('scenario', { name }),
+    setScenario: (name: string, speed = 1) => post('scenario', { name, speed }),
     setRestFault: (venue: string, path: string, fault: RestFault | null) =>
       post('fault', { venue, path, fault }),
     setSocketFault: (venue: string, path: string, fault: SocketFault | null) =>

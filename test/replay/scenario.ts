@@ -73,10 +73,33 @@ const LiquidationHistoryBucket = z.object({
   shortUsd: z.number().nonnegative(),
 });
 
+/** From `atSeconds` after the scenario starts, these coins move (factors against the start). */
+const TimelineFrame = z.object({
+  atSeconds: z.number().nonnegative(),
+  coins: z.array(
+    z.object({
+      coin: z.string(),
+      priceFactor: z.number().positive().default(1),
+      oiFactor: z.number().positive().default(1),
+      fundingRate8h: z.number().optional(),
+    }),
+  ),
+});
+
+/** Real recorded Binance liquidations (shared/data/real) replayed as the scenario's own. */
+const RecordedLiquidations = z.object({
+  /** Path under ../shared/data/real/, a CSV of `timestamp,symbol,side,avg_price,filled_qty,usd_value`. */
+  binanceCsv: z.string(),
+  /** Seconds after the scenario starts at which the first recorded event is replayed. */
+  startAtSeconds: z.number().nonnegative().default(0),
+});
+
 export const Scenario = z.object({
   name: z.string(),
   description: z.string(),
   coins: z.array(ScenarioCoin),
+  timeline: z.array(TimelineFrame).default([]),
+  recordedLiquidations: RecordedLiquidations.optional(),
   datedFutures: z.array(DatedFuture).default([]),
   liquidations: z.array(Liquidation).default([]),
   liquidationHistory: z.array(LiquidationHistoryBucket).default([]),
@@ -86,9 +109,125 @@ export const Scenario = z.object({
 export type Scenario = z.output<typeof Scenario>;
 
 const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
+/** Real recorded data lives beside the project (DESIGN.md), never inside it. */
+export const REAL_DATA_DIR = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));
 
 export function loadScenario(name: string): Scenario {
-  return Scenario.parse(JSON.parse(readFileSync(`${SCENARIO_DIR}${name}.json`, 'utf8')));
+  const scenario = Scenario.parse(JSON.parse(readFileSync(`${SCENARIO_DIR}${name}.json`, 'utf8')));
+  return scenario.recordedLiquidations
+    ? withRecordedLiquidations(scenario, scenario.recordedLiquidations)
+    : scenario;
+}
+
+const QUOTES = ['USDT', 'USDC'];
+/** Binance lists some low-priced coins in lots: 1000PEPEUSDT is 1000 PEPE. */
+const LOT_PREFIX = /^(1000000|10000|1000|1M)(?=[A-Z])/;
+
+/**
+ * Adds the recorded events to the scenario's liquidations, in their real order and spacing, and
+ * a Binance market for every coin they name that the scenario lacks (priced at its first event,
+ * with a modest OI) so that the extension tracks it. Throws if the file is missing: a test that
+ * needs it should skip itself when the real data is absent.
+ */
+function withRecordedLiquidations(
+  scenario: Scenario,
+  recorded: z.output<typeof RecordedLiquidations>,
+): Scenario {
+  const rows = readFileSync(`${REAL_DATA_DIR}${recorded.binanceCsv}`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const events = rows.map((line) => {
+    const [timestamp = '', symbol = '', side = '', avgPrice = '', filledQty = ''] = line.split(',');
+    const quote = QUOTES.find((q) => symbol.endsWith(q)) ?? 'USDT';
+    const base = symbol.slice(0, -quote.length);
+    const lot = LOT_PREFIX.exec(base)?.[1];
+    const factor = lot === undefined ? 1 : lot === '1M' ? 1_000_000 : Number(lot);
+    return {
+      time: Date.parse(timestamp.replace(' ', 'T') + (timestamp.endsWith('Z') ? '' : 'Z')),
+      coin: lot === undefined ? base : base.slice(lot.length),
+      // SELL is the liquidation order's side: a long was liquidated.
+      side: side === 'SELL' ? ('long' as const) : ('short' as const),
+      coins: Number(filledQty) * factor,
+      price: Number(avgPrice) / factor,
+    };
+  });
+  const first = Math.min(...events.map((event) => event.time));
+  const known = new Set(scenario.coins.map((coin) => coin.coin));
+  const added = new Map<string, ScenarioCoin>();
+  for (const event of events) {
+    if (known.has(event.coin) || added.has(event.coin)) continue;
+    added.set(
+      event.coin,
+      ScenarioCoin.parse({
+        coin: event.coin,
+        price: event.price,
+        change24hPct: 0,
+        venues: { binance: { oiCoins: 10_000_000 / event.price } },
+      }),
+    );
+  }
+  return {
+    ...scenario,
+    coins: [...scenario.coins, ...added.values()],
+    liquidations: [
+      ...scenario.liquidations,
+      ...events.map((event) => ({
+        atSeconds: recorded.startAtSeconds + (event.time - first) / 1000,
+        coin: event.coin,
+        venue: 'binance' as const,
+        side: event.side,
+        coins: event.coins,
+        price: event.price,
+      })),
+    ],
+  };
+}
+
+/**
+ * The scenario as it stands `elapsedSeconds` after it started: each coin moved by its latest
+ * timeline frame. History keeps its absolute levels (factors are relative to now, so they are
+ * divided by the move), and the 24h price change follows the price.
+ */
+export function scenarioAt(scenario: Scenario, elapsedSeconds: number): Scenario {
+  if (scenario.timeline.length === 0) return scenario;
+  const latest = new Map<string, z.output<typeof TimelineFrame>['coins'][number]>();
+  for (const frame of [...scenario.timeline].sort((a, b) => a.atSeconds - b.atSeconds)) {
+    if (frame.atSeconds > elapsedSeconds) break;
+    for (const move of frame.coins) latest.set(move.coin, move);
+  }
+  return {
+    ...scenario,
+    coins: scenario.coins.map((coin) => {
+      const move = latest.get(coin.coin);
+      if (!move) return coin;
+      const venues = Object.fromEntries(
+        Object.entries(coin.venues).map(([venue, market]) => [
+          venue,
+          {
+            ...market,
+            oiCoins: market.oiCoins * move.oiFactor,
+            fundingRate: move.fundingRate8h === undefined ? market.fundingRate : undefined,
+          },
+        ]),
+      );
+      return {
+        ...coin,
+        price: coin.price * move.priceFactor,
+        change24hPct: ((1 + coin.change24hPct / 100) * move.priceFactor - 1) * 100,
+        fundingRate8h: move.fundingRate8h ?? coin.fundingRate8h,
+        oiHistory: coin.oiHistory.map((point) => ({
+          ...point,
+          factor: point.factor / move.oiFactor,
+        })),
+        priceHistory: coin.priceHistory?.map((point) => ({
+          ...point,
+          factor: point.factor / move.priceFactor,
+        })),
+        venues,
+      };
+    }),
+  };
 }
 
 /** Funding as the venue would quote it for one settlement interval. */

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { loadScenario, type Scenario } from './scenario';
+import { loadScenario, type Scenario, scenarioAt } from './scenario';
 import type { ReplayVenue, SocketRoute, SocketSession } from './venue';
 import { loadReplayVenues } from './venues/index';
 
@@ -55,6 +55,11 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
     (await loadReplayVenues()).map((venue) => [venue.id, venue]),
   );
   let scenario = resolveScenario(options.scenario ?? 'calm');
+  let scenarioStartedAt = Date.now();
+  /** How many scenario seconds pass per real second: tests play a day's cascade in seconds. */
+  let speed = 1;
+  /** The scenario as it stands now: its timeline moves the market while it plays. */
+  const current = () => scenarioAt(scenario, ((Date.now() - scenarioStartedAt) / 1000) * speed);
   let scenarioTimers: NodeJS.Timeout[] = [];
   const restFaults = new Map<string, RestFault>();
   const socketFaults = new Map<string, SocketFault>();
@@ -66,14 +71,18 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
   }
 
   function scheduleLiquidations() {
+    scenarioStartedAt = Date.now();
     for (const timer of scenarioTimers) clearTimeout(timer);
     scenarioTimers = scenario.liquidations.map((liquidation) =>
-      setTimeout(() => {
-        for (const session of sessions) {
-          if (session.venue === liquidation.venue)
-            session.route.pushLiquidation(session, liquidation);
-        }
-      }, liquidation.atSeconds * 1000),
+      setTimeout(
+        () => {
+          for (const session of sessions) {
+            if (session.venue === liquidation.venue)
+              session.route.pushLiquidation(session, liquidation);
+          }
+        },
+        (liquidation.atSeconds * 1000) / speed,
+      ),
     );
   }
 
@@ -106,11 +115,12 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
     if (pathname === '/__replay/requests') return send(response, 200, JSON.stringify(requests));
     const body = ((await readJson(request)) ?? {}) as {
       name?: string;
+      speed?: number;
       venue?: string;
       path?: string;
       fault?: RestFault & SocketFault;
     };
-    if (pathname === '/__replay/scenario') api.setScenario(body.name ?? 'calm');
+    if (pathname === '/__replay/scenario') api.setScenario(body.name ?? 'calm', body.speed);
     else if (pathname === '/__replay/fault')
       api.setRestFault(body.venue ?? '', body.path ?? '', body.fault ?? null);
     else if (pathname === '/__replay/socket-fault')
@@ -155,7 +165,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
         body: await readJson(request),
         now: Date.now(),
       },
-      scenario,
+      current(),
     );
     send(
       response,
@@ -198,7 +208,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
       socket: ws,
       venue,
       route,
-      scenario: () => scenario,
+      scenario: current,
       send(frame: unknown) {
         if (ws.readyState !== ws.OPEN) return;
         ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -211,7 +221,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
       route.onMessage(session, data.toString());
       if (fault?.burst && !bursted) {
         bursted = true;
-        for (let i = 0; i < fault.burst; i++) session.send(route.burstFrame(i, scenario));
+        for (let i = 0; i < fault.burst; i++) session.send(route.burstFrame(i, current()));
       }
     });
     ws.on('close', () => sessions.delete(session));
@@ -228,8 +238,10 @@ export async function startReplayServer(options: ReplayServerOptions = {}) {
     get scenario() {
       return scenario;
     },
-    setScenario(input: string | Scenario) {
+    /** Plays a scenario from now, `playSpeed` times faster than written. */
+    setScenario(input: string | Scenario, playSpeed = 1) {
       scenario = resolveScenario(input);
+      speed = playSpeed > 0 ? playSpeed : 1;
       scheduleLiquidations();
     },
     setRestFault(venue: string, path: string, fault: RestFault | null) {
