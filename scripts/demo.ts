@@ -1,6 +1,9 @@
 // `npm run demo`: replay server + a test build + Chromium with the extension on our sample
-// article and exchange page. Without a display it runs headless and writes screenshots and a
-// short report instead.  Flags: --scenario NAME (a file in test/scenarios), --headless.
+// article and exchange page, replaying the 2025-09-22 long flush: the market moves from its
+// pre-flush levels to the flushed state, and the liquidations stream in, within a minute.
+// Without a display it runs headless and writes screenshots and a short report instead.
+// Flags: --scenario NAME (a file in test/scenarios), --speed N (scenario seconds per second;
+// 1 with a display, 4 headless), --headless.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,14 +14,16 @@ import { startReplayServer } from '../test/replay/server';
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: 'string', default: 'calm' },
+    scenario: { type: 'string', default: '2025-09-22-long-flush' },
+    speed: { type: 'string' },
     headless: { type: 'boolean', default: false },
   },
 });
-const scenario = values.scenario ?? 'calm';
+const scenario = values.scenario ?? '2025-09-22-long-flush';
 const outDir = join(process.cwd(), 'demo-results');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = values.headless || !hasDisplay;
+const speed = Number(values.speed ?? (headless ? 4 : 1));
 
 const server = await startReplayServer({ scenario });
 console.log(`Replay server on ${server.origin}, scenario "${scenario}"`);
@@ -27,6 +32,16 @@ buildExtension(extensionDir, server.origin);
 console.log(`Extension built into ${extensionDir}`);
 
 const session = await launchWithExtension({ extensionDir, headless });
+// Start the day once the extension has had its first look at the market, so that the flush
+// happens while it listens.
+await new Promise((resolve) => setTimeout(resolve, 3_000));
+server.setScenario(scenario, speed);
+const playSeconds =
+  Math.max(
+    0,
+    ...server.scenario.timeline.map((frame) => frame.atSeconds),
+    ...server.scenario.liquidations.map((l) => l.atSeconds),
+  ) / speed;
 const articleUrl = `${server.origin}/pages/article.html`;
 const exchangeUrl = `${server.origin}/pages/exchange.html?symbol=BTCUSDT`;
 
@@ -56,6 +71,13 @@ if (!headless) {
     return path;
   };
 
+  console.log(`Playing "${scenario}" for ${Math.ceil(playSeconds)} s…`);
+  await new Promise((resolve) => setTimeout(resolve, playSeconds * 1000 + 1_000));
+  const refresher = await openPopup(session);
+  await refresher.getByRole('button', { name: 'Refresh' }).click();
+  await refresher.waitForTimeout(2_000);
+  await refresher.close();
+
   const article = await session.context.newPage();
   await article.goto(articleUrl);
   await article.locator('ll-badge').first().waitFor({ timeout: 20_000 });
@@ -73,8 +95,16 @@ if (!headless) {
   shots.push(await shot(exchange, 'exchange-page'));
 
   const popup = await openPopup(session);
-  await popup.setViewportSize({ width: 380, height: 560 });
-  await popup.getByTestId('market-oi').waitFor({ timeout: 20_000 });
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.getByTestId('market-oi').waitFor({ timeout: 20_000 }).catch(async (error) => {
+    console.error(await popup.locator('body').innerText());
+    throw error;
+  });
+  await popup
+    .getByTestId('market-signals')
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
+  const marketSignals = await popup.locator('[data-testid="market-signals"] li').allTextContents();
   const marketOi = await popup.getByTestId('market-oi').textContent();
   const venues = await popup
     .locator('[data-venue]')
@@ -91,6 +121,7 @@ if (!headless) {
     `Badges on the article: ${badges.length} (${uniqueBadges.length} distinct)`,
     ...uniqueBadges.map((label) => `- ${label}`),
     `Popup: total open interest ${marketOi}`,
+    `Market signals: ${marketSignals.length ? marketSignals.join(' | ') : 'none'}`,
     `Data sources: ${venues.join(', ')}`,
     '',
     'Screenshots:',

@@ -3,6 +3,7 @@ import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
 import type { LiquidationWindow } from '../messages';
 import { loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
 import { CoinTable } from './CoinTable';
+import { SignalList } from './SignalList';
 import { VenueList } from './VenueList';
 
 const MISSING_FIGURES: Record<string, string> = {
@@ -132,6 +133,7 @@ function Market({ data, now }: { data: PopupData; now: number }) {
           {market.coinCount} coins
         </p>
         <LiquidationLine window={market.liquidations['24h']} />
+        <SignalList signals={market.signals} testId="market-signals" />
         {market.missing.length > 0 && (
           <p class="missing">Not known yet: {market.missing.map(describeMissing).join(', ')}.</p>
         )}

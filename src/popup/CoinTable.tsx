@@ -1,5 +1,6 @@
 import { formatPercent, formatPrice, formatUsdCompact } from '../core/format';
 import type { CoinContext } from '../messages';
+import { SignalChips } from './SignalList';
 
 export function CoinTable({ coins }: { coins: CoinContext[] }) {
   if (coins.length === 0) return null;
@@ -17,7 +18,9 @@ export function CoinTable({ coins }: { coins: CoinContext[] }) {
       <tbody>
         {coins.map((coin) => (
           <tr key={coin.coin} data-coin={coin.coin}>
-            <th scope="row">{coin.coin}</th>
+            <th scope="row">
+              {coin.coin} <SignalChips signals={coin.signals} />
+            </th>
             <td>{formatPrice(coin.price.usd)}</td>
             <td class={(coin.price.change24hPct ?? 0) < 0 ? 'down' : 'up'}>
               {formatPercent(coin.price.change24hPct)}

@@ -121,17 +121,39 @@ const bySymbolOrder = (a: Instrument, b: Instrument) =>
  * about a fifth of the weight of a full sweep, every market refreshed within five minutes of
  * polls a minute apart. (Polls a multiple of five minutes apart would repeat one fifth; oiAt
  * shows the age either way.) Markets without a figure yet (a first poll, a new listing) are
- * always asked, so that no total is ever summed from a fifth of the markets.
+ * always asked, so that no total is ever summed from a fifth of the markets, and so are the
+ * largest markets (`everyPoll`, by last known OI), which hold most of the OI: in a flush their
+ * figures are a minute old, not five.
  */
 export function sweepDue(
   instruments: readonly Instrument[],
   now: number,
   known: ReadonlySet<string> = new Set(),
+  everyPoll: ReadonlySet<string> = new Set(),
 ): Instrument[] {
   const part = Math.floor(now / MINUTE) % SWEEP_PARTS;
   return [...instruments]
     .sort(bySymbolOrder)
-    .filter((instrument, index) => index % SWEEP_PARTS === part || !known.has(instrument.symbol));
+    .filter(
+      (instrument, index) =>
+        index % SWEEP_PARTS === part ||
+        !known.has(instrument.symbol) ||
+        everyPoll.has(instrument.symbol),
+    );
+}
+
+/** How many of the largest markets are swept on every poll. */
+export const LARGEST_SWEPT_EVERY_POLL = 20;
+
+/** The symbols with the most open interest at the last poll. */
+function largestMarkets(previous: readonly MarketRow[]): Set<string> {
+  return new Set(
+    previous
+      .filter((row) => row.oiUsd !== null)
+      .sort((a, b) => (b.oiUsd ?? 0) - (a.oiUsd ?? 0))
+      .slice(0, LARGEST_SWEPT_EVERY_POLL)
+      .map((row) => row.symbol),
+  );
 }
 
 /** Fresh open interest where this poll swept it, else the previous poll's, else unknown. */
@@ -240,7 +262,8 @@ async function fetchSnapshot(
     premiums.has(instrument.symbol) && tickers.has(instrument.symbol);
   const before = new Map(previous.map((row) => [row.symbol, row]));
   const known = new Set(previous.filter((row) => row.oiCoins !== null).map((row) => row.symbol));
-  const swept = await sweepOpenInterest(client, sweepDue(instruments, now, known).filter(listed));
+  const due = sweepDue(instruments, now, known, largestMarkets(previous));
+  const swept = await sweepOpenInterest(client, due.filter(listed));
   return instruments.flatMap((instrument) => {
     const { symbol } = instrument;
     const premium = premiums.get(symbol);
@@ -412,7 +435,10 @@ export const binance: Venue = {
   fetchInstruments,
   fetchSnapshot,
   snapshotCost: (instruments) =>
-    PREMIUM_INDEX_WEIGHT + TICKER_WEIGHT + Math.ceil(instruments.length / SWEEP_PARTS),
+    PREMIUM_INDEX_WEIGHT +
+    TICKER_WEIGHT +
+    Math.min(instruments.length, LARGEST_SWEPT_EVERY_POLL) +
+    Math.ceil(Math.max(0, instruments.length - LARGEST_SWEPT_EVERY_POLL) / SWEEP_PARTS),
   requestCost: (path) => {
     if (path.startsWith('/fapi/v1/premiumIndex')) return PREMIUM_INDEX_WEIGHT;
     if (path.startsWith('/fapi/v1/ticker/24hr')) return TICKER_WEIGHT;

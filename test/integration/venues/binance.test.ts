@@ -91,15 +91,15 @@ describe('snapshots', () => {
     return { instruments, polls };
   }
 
-  it('sweeps every market first, then a fifth at a time', async () => {
+  it('sweeps every market on every poll while there are no more than the 20 largest', async () => {
     const { instruments, polls } = await pollFiveMinutes();
     const known = polls.map((rows) => rows.filter((row) => row.oiCoins !== null).length);
     expect(known).toEqual([6, 6, 6, 6, 6]);
     expect(polls.flat().some((row) => row.oiUsd === 0)).toBe(false);
 
-    // Six markets: all six on the first poll, then the fifths due at minutes 1–4 (1 each).
+    // Six markets, all among the 20 largest: each is asked on each of the five polls.
     const oiRequests = replay().requests.filter((r) => r.path === '/fapi/v1/openInterest');
-    expect(oiRequests).toHaveLength(instruments.length + 4);
+    expect(oiRequests).toHaveLength(instruments.length * 5);
     expect(new Set(oiRequests.map((r) => r.query)).size).toBe(instruments.length);
     expect(replay().requests.filter((r) => r.path === '/fapi/v1/premiumIndex')).toHaveLength(5);
     expect(replay().requests.filter((r) => r.path === '/fapi/v1/ticker/24hr')).toHaveLength(5);
@@ -124,9 +124,9 @@ describe('snapshots', () => {
     expect([...rows.keys()].sort()).toEqual(['BTC', 'DOGE', 'ETH', 'MOG', 'PEPE', 'SOL']);
   });
 
-  it('snapshotCost counts the two bulk lists and one fifth of the markets', async () => {
+  it('snapshotCost counts the two bulk lists and every market (all among the 20 largest)', async () => {
     const instruments = await binance.fetchInstruments(client());
-    expect(binance.snapshotCost(instruments)).toBe(10 + 40 + 2);
+    expect(binance.snapshotCost(instruments)).toBe(10 + 40 + 6);
   });
 
   it('schema drift in premiumIndex is a schema error naming the field', async () => {

@@ -372,6 +372,24 @@ describe('sweepDue', () => {
   });
 });
 
+/**
+ * Rows of twenty markets larger than any in the fixtures (not listed now): with them in the
+ * previous poll, the fixtures' markets are not among the 20 swept every poll, and rotate.
+ */
+function twentyLargerMarkets(): MarketRow[] {
+  return Array.from({ length: 20 }, (_, i) => ({
+    coin: `BIG${i}`,
+    venue: 'binance' as const,
+    symbol: `BIG${i}USDT`,
+    priceUsd: 1,
+    change24hPct: 0,
+    oiCoins: 1e12,
+    oiUsd: 1e12,
+    oiAt: NOW,
+    fundingRate8h: 0,
+  }));
+}
+
 describe('binance.fetchSnapshot on our REST fixtures', () => {
   async function poll(now: number, previous: MarketRow[] = []) {
     const { client, calls } = clientFor();
@@ -428,17 +446,33 @@ describe('binance.fetchSnapshot on our REST fixtures', () => {
     expect(rows.every((row) => row.oiCoins !== null)).toBe(true);
   });
 
-  it('with every figure known, minute 0 sweeps 1000000MOGUSDT and BTCUSDT only', async () => {
+  it('with every figure known, minute 0 sweeps its fifth, 1000000MOGUSDT and BTCUSDT', async () => {
     const first = await poll(NOW - 10 * MINUTE);
-    const { calls } = await poll(NOW, first.rows);
+    const { calls } = await poll(NOW, [...first.rows, ...twentyLargerMarkets()]);
     // Sorted tracked: 1000000MOG 1000PEPE 1INCH 1MBABYDOGE BTCUSDC | BTCUSDT ETH SOL
     expect(openInterestCalls(calls)).toEqual(['1000000MOGUSDT', 'BTCUSDT']);
+  });
+
+  it('asks the 20 largest markets every poll: here, with 7 listed, every one', async () => {
+    const first = await poll(NOW - 10 * MINUTE);
+    const { calls } = await poll(NOW, first.rows);
+    expect(openInterestCalls(calls).sort()).toEqual(
+      [
+        '1000000MOGUSDT',
+        '1000PEPEUSDT',
+        '1MBABYDOGEUSDT',
+        'BTCUSDC',
+        'BTCUSDT',
+        'ETHUSDT',
+        'SOLUSDT',
+      ].sort(),
+    );
   });
 
   it('never asks the OI of a tracked market missing from the bulk lists', async () => {
     const first = await poll(NOW - 10 * MINUTE);
     // Part 2 holds 1INCHUSDT (no ticker) and SOLUSDT.
-    const { calls } = await poll(NOW + 2 * MINUTE, first.rows);
+    const { calls } = await poll(NOW + 2 * MINUTE, [...first.rows, ...twentyLargerMarkets()]);
     expect(openInterestCalls(calls)).toEqual(['SOLUSDT']);
   });
 
@@ -506,7 +540,7 @@ describe('binance.fetchSnapshot on our REST fixtures', () => {
     const later = NOW + MINUTE;
     const rows = await binance.fetchSnapshot(client, instruments, {
       now: later,
-      previous: first.rows,
+      previous: [...first.rows, ...twentyLargerMarkets()],
     });
     expect(openInterestCalls(calls)).not.toContain('BTCUSDT');
     const row = rowsBySymbol(rows).get('BTCUSDT');
@@ -534,8 +568,12 @@ describe('binance.fetchSnapshot on our REST fixtures', () => {
 
   it('costs 10 + 40 weight for the bulk lists and one per swept market', async () => {
     const instruments = await trackedInstruments();
-    expect(binance.snapshotCost(instruments)).toBe(10 + 40 + Math.ceil(8 / 5));
+    // Eight markets: all among the 20 swept every poll.
+    expect(binance.snapshotCost(instruments)).toBe(10 + 40 + 8);
     expect(binance.snapshotCost([])).toBe(50);
+    // 550 markets: the 20 largest every poll, a fifth of the other 530.
+    const many = Array.from({ length: 550 }, (_, i) => instrument({ symbol: `C${i}USDT` }));
+    expect(binance.snapshotCost(many)).toBe(10 + 40 + 20 + 106);
   });
 });
 
