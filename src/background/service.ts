@@ -18,6 +18,7 @@ import type { Venue } from '../venues/venue';
 import { createBudget } from './budget';
 import type { Database } from './database';
 import { createHistory } from './history';
+import { createLimiter } from './limiter';
 import { createLiquidationStore } from './liquidation-store';
 import { createPoller } from './poller';
 import type { KeyValueStore } from './state';
@@ -52,7 +53,9 @@ export interface ServiceOptions {
 export function createService(options: ServiceOptions) {
   const { venues, db, venueOrigin, onChange, now = Date.now } = options;
   const venueById = new Map(venues.map((venue) => [venue.id, venue]));
-  const budget = createBudget(new Map(venues.map((venue) => [venue.id, venue.rateLimit])), now);
+  const limits = new Map(venues.map((venue) => [venue.id, venue.rateLimit]));
+  const budget = createBudget(limits, now);
+  const limiter = createLimiter(limits);
   const clients = new Map<VenueId, VenueClient>();
 
   function clientFor(id: VenueId): VenueClient {
@@ -60,7 +63,12 @@ export function createService(options: ServiceOptions) {
     const venue = venueById.get(id);
     if (!client && venue) {
       const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
-      client = createVenueClient(id, base, options.fetch, (info) =>
+      const cost = (url: string) => venue.requestCost?.(url.slice(base.length)) ?? 1;
+      const paced: FetchLike = async (url, init) => {
+        await limiter.take(id, cost(url));
+        return options.fetch(url, init);
+      };
+      client = createVenueClient(id, base, paced, (info) =>
         budget.record(info, venue.requestCost?.(info.path) ?? 1),
       );
       clients.set(id, client);

@@ -43,7 +43,8 @@ describe('a scripted day on six venues', () => {
       ((await handle({ type: 'getContext', coins: [coin] }, contentSender)) as ContextsAnswer)
         .contexts[0];
     await ask('BTC');
-    await until(async () => changes() > 0 && (await ask('BTC'))?.oi.change24hPct !== null);
+    // Venue histories arrive one by one (paced to the venues' limits): wait for all four.
+    await until(async () => changes() > 0 && ((await ask('BTC'))?.oi.historyBasisPct ?? 0) > 81.9);
     await until(async () => (await ask('BTC'))?.liquidations['1h'].count === 5);
     const btc = await ask('BTC');
 
