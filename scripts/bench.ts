@@ -110,7 +110,10 @@ function printPoliteness(result: PolitenessResult) {
   console.log(
     'OKX, Bitget and Gate limit per endpoint: their avg and busiest percentages sum every endpoint\n' +
       "against one endpoint's limit, so they are upper bounds. Peaks are measured in real time\n" +
-      'against a local server that answers in about a millisecond: an upper bound for a real network.',
+      'against a local server that answers in about a millisecond: an upper bound for a real network.\n' +
+      'The hour is simulated in seconds with pacing off: the peaks are what the bursts would be\n' +
+      'unpaced. The shipped extension paces every venue to half its limit in any window\n' +
+      '(src/background/limiter.ts, tested in test/unit/background/limiter.test.ts).',
   );
 }
 

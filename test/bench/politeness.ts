@@ -292,6 +292,9 @@ export async function measurePoliteness(): Promise<PolitenessResult> {
     venueOrigin: server.origin,
     onChange: () => {},
     settings: async () => DEFAULT_SIGNAL_SETTINGS,
+    // The hour is simulated in seconds; the wall-clock pacing would stretch it back to an hour.
+    // Peaks below are therefore unpaced: the shipped extension caps any window at half the limit.
+    paceRequests: false,
     now: () => clock,
   });
 
