@@ -96,10 +96,13 @@ if (!headless) {
 
   const popup = await openPopup(session);
   await popup.setViewportSize({ width: 380, height: 640 });
-  await popup.getByTestId('market-oi').waitFor({ timeout: 20_000 }).catch(async (error) => {
-    console.error(await popup.locator('body').innerText());
-    throw error;
-  });
+  await popup
+    .getByTestId('market-oi')
+    .waitFor({ timeout: 20_000 })
+    .catch(async (error) => {
+      console.error(await popup.locator('body').innerText());
+      throw error;
+    });
   await popup
     .getByTestId('market-signals')
     .waitFor({ timeout: 30_000 })
