@@ -14,6 +14,7 @@ const DAY_MS = 24 * HOUR_MS;
 const HISTORY_DAYS = 30;
 const HISTORY_MAX_AGE_MS = HOUR_MS;
 const LIQUIDATION_HISTORY_MAX_AGE_MS = 5 * 60_000;
+const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
 interface HistoryOptions {
   db: Database;
@@ -34,13 +35,14 @@ export function createHistory({
   now = Date.now,
   onError,
 }: HistoryOptions) {
-  const inFlight = new Map<string, Promise<void>>();
+  const inFlight = new Map<string, Promise<boolean>>();
+  const failedAt = new Map<string, number>();
   const liquidationCache = new Map<string, { fetchedAt: number; buckets: LiquidationBucket[] }>();
 
-  function refreshLiquidations(venue: Venue, coin: string, key: string): Promise<void> {
+  function refreshLiquidations(venue: Venue, coin: string, key: string): Promise<boolean> {
     const fetchBuckets = venue.fetchLiquidationHistory;
     const running = inFlight.get(`liquidations|${key}`);
-    if (running || !fetchBuckets) return running ?? Promise.resolve();
+    if (running || !fetchBuckets) return running ?? Promise.resolve(false);
     const task = (async () => {
       try {
         const range = { from: now() - DAY_MS, to: now() };
@@ -49,9 +51,12 @@ export function createHistory({
           markets.map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
         );
         liquidationCache.set(key, { fetchedAt: now(), buckets: fetched.flat() });
+        return true;
       } catch (error) {
         if (!(error instanceof VenueError)) throw error;
+        failedAt.set(`liquidations|${key}`, now());
         onError?.(venue.id, error);
+        return false;
       }
     })().finally(() => inFlight.delete(`liquidations|${key}`));
     inFlight.set(`liquidations|${key}`, task);
@@ -95,24 +100,32 @@ export function createHistory({
   }
 
   /** Refreshes the cached history of a coin on a venue if it is older than an hour. */
-  function refresh(venue: Venue, coin: string): Promise<void> {
+  /** Refreshes the cached history of a coin on a venue; resolves true when it wrote new data. */
+  function refresh(venue: Venue, coin: string): Promise<boolean> {
     const key = `${venue.id}|${coin}`;
     const running = inFlight.get(key);
     if (running) return running;
     const task = (async () => {
       const cached = await db.get('oiHistory', key);
-      if (cached && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS) return;
+      if (cached && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS) return false;
       try {
         const points = await fetchVenueHistory(venue, coin);
         await db.put('oiHistory', { key, venue: venue.id, coin, fetchedAt: now(), points });
+        return true;
       } catch (error) {
         if (!(error instanceof VenueError)) throw error;
+        failedAt.set(key, now());
         onError?.(venue.id, error);
+        return false;
       }
     })().finally(() => inFlight.delete(key));
     inFlight.set(key, task);
     return task;
   }
+
+  /** A failed history request is not repeated before this: a down venue must not be hammered. */
+  const recentlyFailed = (key: string) =>
+    now() - (failedAt.get(key) ?? Number.NEGATIVE_INFINITY) < RETRY_AFTER_FAILURE_MS;
 
   async function ownSnapshots(coin: string): Promise<Map<VenueId, OiPoint[]>> {
     const since = Math.floor((now() - HISTORY_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
@@ -155,7 +168,7 @@ export function createHistory({
     async coinSeries(coin: string): Promise<{ series: OiSeries[]; refreshed: Promise<boolean> }> {
       const own = await ownSnapshots(coin);
       const series: OiSeries[] = [];
-      const stale: Promise<void>[] = [];
+      const stale: Promise<boolean>[] = [];
       for (const venue of venues) {
         if (!venue.fetchOiHistory) {
           const points = own.get(venue.id);
@@ -164,11 +177,16 @@ export function createHistory({
         }
         const cached = await db.get('oiHistory', `${venue.id}|${coin}`);
         if (cached) series.push({ key: venue.id, points: cached.points });
-        if (!cached || now() - cached.fetchedAt >= HISTORY_MAX_AGE_MS) {
-          if ((await marketsOf(venue, coin)).length > 0) stale.push(refresh(venue, coin));
+        const due = !cached || now() - cached.fetchedAt >= HISTORY_MAX_AGE_MS;
+        if (
+          due &&
+          !recentlyFailed(`${venue.id}|${coin}`) &&
+          (await marketsOf(venue, coin)).length > 0
+        ) {
+          stale.push(refresh(venue, coin));
         }
       }
-      const refreshed = Promise.all(stale).then(() => stale.length > 0);
+      const refreshed = Promise.all(stale).then((wrote) => wrote.some(Boolean));
       return { series, refreshed };
     },
 
@@ -181,17 +199,17 @@ export function createHistory({
       refreshed: Promise<boolean>;
     } {
       const buckets: LiquidationBucket[] = [];
-      const stale: Promise<void>[] = [];
+      const stale: Promise<boolean>[] = [];
       for (const venue of venues) {
         if (!venue.fetchLiquidationHistory) continue;
         const key = `${venue.id}|${coin}`;
         const cached = liquidationCache.get(key);
         if (cached) buckets.push(...cached.buckets);
-        if (!cached || now() - cached.fetchedAt >= LIQUIDATION_HISTORY_MAX_AGE_MS) {
+        const due = !cached || now() - cached.fetchedAt >= LIQUIDATION_HISTORY_MAX_AGE_MS;
+        if (due && !recentlyFailed(`liquidations|${key}`))
           stale.push(refreshLiquidations(venue, coin, key));
-        }
       }
-      return { buckets, refreshed: Promise.all(stale).then(() => stale.length > 0) };
+      return { buckets, refreshed: Promise.all(stale).then((wrote) => wrote.some(Boolean)) };
     },
   };
 }

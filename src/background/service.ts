@@ -34,6 +34,8 @@ const SUPPLY_MAX_AGE_MS = 24 * HOUR_MS;
  * worker killed mid-stream can lose.
  */
 const INGEST_FLUSH_DELAY_MS = 250;
+/** History answers that land together are announced to clients once. */
+const CHANGE_NOTICE_DELAY_MS = 300;
 
 export interface ServiceOptions {
   venues: readonly Venue[];
@@ -190,9 +192,19 @@ export function createService(options: ServiceOptions) {
     );
   }
 
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Many callers wait on the same history fetches; one notice after they settle is enough.
+   * (Each notice makes every client ask again, which must not start a storm of questions.)
+   */
+  function changed() {
+    clearTimeout(changeTimer);
+    changeTimer = setTimeout(onChange, CHANGE_NOTICE_DELAY_MS);
+  }
+
   /** Tells clients to ask again once slow history fetches have brought something new. */
   function notifyWhen(refreshed: Promise<boolean>) {
-    void refreshed.then((changed) => changed && onChange());
+    void refreshed.then((fetched) => fetched && changed());
   }
 
   async function coinContext(coin: string): Promise<CoinContext | null> {
@@ -289,6 +301,7 @@ export function createService(options: ServiceOptions) {
     prune: () => liquidations.prune(),
 
     stop() {
+      clearTimeout(changeTimer);
       for (const venueStreams of streams.values()) venueStreams.stop();
     },
   };

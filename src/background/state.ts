@@ -65,11 +65,27 @@ export interface CachedInstruments {
   list: Instrument[];
 }
 
+/**
+ * Reads go to storage (and through zod) once per worker life; after that the worker's own copy
+ * answers, kept current by every write. The worker is the only writer, so the copy cannot drift,
+ * and a getContext no longer re-parses every venue's snapshot.
+ */
 export function createStateStore(store: KeyValueStore) {
+  const memo = new Map<string, unknown>();
+
   async function read<T>(storageKey: string, schema: z.ZodType<T>): Promise<T | null> {
+    if (memo.has(storageKey)) return memo.get(storageKey) as T | null;
     const parsed = schema.safeParse(await store.get(storageKey));
-    return parsed.success ? parsed.data : null;
+    const value = parsed.success ? parsed.data : null;
+    memo.set(storageKey, value);
+    return value;
   }
+
+  function write(entries: Record<string, unknown>): Promise<void> {
+    for (const [storageKey, value] of Object.entries(entries)) memo.set(storageKey, value);
+    return store.set(entries);
+  }
+
   return {
     snapshot: (venue: VenueId): Promise<VenueSnapshot | null> =>
       read(key.snapshot(venue), SnapshotSchema),
@@ -78,11 +94,11 @@ export function createStateStore(store: KeyValueStore) {
     },
     instruments: (venue: VenueId): Promise<CachedInstruments | null> =>
       read(key.instruments(venue), InstrumentsSchema),
-    saveStatus: (status: VenueStatus) => store.set({ [key.status(status.venue)]: status }),
+    saveStatus: (status: VenueStatus) => write({ [key.status(status.venue)]: status }),
     saveSuccess: (snapshot: VenueSnapshot, status: VenueStatus) =>
-      store.set({ [key.snapshot(snapshot.venue)]: snapshot, [key.status(status.venue)]: status }),
+      write({ [key.snapshot(snapshot.venue)]: snapshot, [key.status(status.venue)]: status }),
     saveInstruments: (venue: VenueId, instruments: CachedInstruments) =>
-      store.set({ [key.instruments(venue)]: instruments }),
+      write({ [key.instruments(venue)]: instruments }),
   };
 }
 export type StateStore = ReturnType<typeof createStateStore>;

@@ -52,7 +52,10 @@ function adoptStyles(root: ShadowRoot) {
 export function createBadge(doc: Document, coin: string): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('coin', coin);
-  host.setAttribute('role', 'note');
+  // A button that opens the coin's card: reachable by keyboard, announced as such.
+  host.setAttribute('role', 'button');
+  host.setAttribute('tabindex', '0');
+  host.setAttribute('aria-haspopup', 'dialog');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root);
   const pill = doc.createElement('span');

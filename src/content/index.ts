@@ -20,6 +20,75 @@ async function requestContexts(coins: readonly string[]): Promise<Map<string, Co
   return new Map(answer.data.contexts.map((context) => [context.coin, context]));
 }
 
+const HOVER_OPEN_DELAY_MS = 150;
+const HOVER_CLOSE_DELAY_MS = 250;
+
+/** Opens and closes the hover card; its module loads on first use only. */
+function watchCardTriggers(signal: AbortSignal) {
+  let card: Promise<typeof import('./card')> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const loadCard = () => {
+    card ??= import('./card');
+    return card;
+  };
+  const badgeOf = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest(BADGE_TAG) : null;
+
+  async function open(badge: Element, byKeyboard: boolean) {
+    const coin = badge.getAttribute('coin') ?? '';
+    const [module, contexts] = await Promise.all([loadCard(), requestContexts([coin])]);
+    const context = contexts.get(coin);
+    if (context && badge.isConnected) module.showCard(badge, context, { byKeyboard });
+  }
+  const later = (action: () => void, delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(action, delay);
+  };
+  const closeUnlessOn = async (next: EventTarget | null) => {
+    const module = await loadCard();
+    if (!badgeOf(next) && !module.cardContains(next)) module.closeCard();
+  };
+  const options = { signal, capture: true };
+  document.addEventListener(
+    'mouseover',
+    (event) => {
+      const badge = badgeOf(event.target);
+      if (badge) later(() => void open(badge, false), HOVER_OPEN_DELAY_MS);
+    },
+    options,
+  );
+  document.addEventListener(
+    'mouseout',
+    (event) => {
+      if (badgeOf(event.target) || card)
+        later(() => void closeUnlessOn(event.relatedTarget), HOVER_CLOSE_DELAY_MS);
+    },
+    options,
+  );
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const badge = badgeOf(event.target);
+      if (badge) void open(badge, true);
+    },
+    options,
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const badge = badgeOf(event.target);
+      if (badge && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        void open(badge, true);
+      }
+    },
+    options,
+  );
+  signal.addEventListener('abort', () => void card?.then((module) => module.closeCard()), {
+    once: true,
+  });
+}
+
 const isBadged = (candidate: Candidate) =>
   badgedCoins.get(candidate.block)?.has(candidate.mention.coin) ?? false;
 
@@ -122,4 +191,5 @@ function watchForNewContent(signal: AbortSignal) {
 const lifetime = new AbortController();
 void badgeSubtree(document.body);
 watchForNewContent(lifetime.signal);
+watchCardTriggers(lifetime.signal);
 listenForUpdates(lifetime.signal);

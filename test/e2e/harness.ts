@@ -101,3 +101,41 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+interface DomNode {
+  localName?: string;
+  nodeType: number;
+  nodeValue?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The text inside the closed shadow root of the first `tag` element: pages cannot read it, the
+ * DevTools protocol (and so a test) can.
+ */
+export async function closedShadowText(page: Page, tag: string): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const find = (node: DomNode): DomNode | null => {
+      if (node.localName === tag) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const text = (node: DomNode): string => {
+      if (node.nodeType === 3) return node.nodeValue ?? '';
+      if (node.localName === 'style') return '';
+      return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join(' ');
+    };
+    const host = find(root);
+    return host ? text(host).replace(/\s+/g, ' ').trim() : null;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,191 @@
+// The hover card: a coin's leverage context next to its badge. Loaded on first hover, so that the
+// content script stays small at page load. Everything from the page or a venue reaches the DOM
+// as text only.
+import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../core/format';
+import type { CoinContext, LiquidationWindow } from '../messages';
+
+const CARD_TAG = 'll-card';
+const GAP = 6;
+
+const CSS = `
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; }
+.card {
+  width: 300px; box-sizing: border-box; padding: 10px 12px; border-radius: 10px;
+  font: 12px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f172a;
+  background: #ffffff; border: 1px solid #cbd5e1; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.18);
+}
+@media (prefers-color-scheme: dark) {
+  .card { color: #e2e8f0; background: #0f172a; border-color: #334155; }
+  .muted, th { color: #94a3b8 !important; }
+}
+h2 { font-size: 14px; margin: 0 0 4px; display: flex; justify-content: space-between; }
+.level { font-size: 11px; font-weight: 600; text-transform: uppercase; }
+.muted { color: #64748b; }
+table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 4px 0; }
+th { text-align: left; font-weight: 500; color: #64748b; }
+td { text-align: right; }
+.signal { margin: 6px 0 0; padding: 6px; border-radius: 6px; background: #fee2e2; color: #7f1d1d; }
+.signal.overheated, .signal.crowded-shorts { background: #fef3c7; color: #78350f; }
+.signal.spot-led { background: #dcfce7; color: #14532d; }
+.signal strong { display: block; font-size: 11px; text-transform: uppercase; }
+`;
+
+const SIGNAL_NAMES: Record<string, string> = {
+  'long-flush': 'Long flush',
+  'short-squeeze': 'Short squeeze',
+  overheated: 'Overheated',
+  'crowded-shorts': 'Crowded shorts',
+  'spot-led': 'Spot-led',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function row(doc: Document, label: string, ...cells: string[]): HTMLTableRowElement {
+  const tr = element(doc, 'tr');
+  tr.append(element(doc, 'th', label), ...cells.map((cell) => element(doc, 'td', cell)));
+  return tr;
+}
+
+function liquidationCells(window: LiquidationWindow): string[] {
+  if (window.longUsd === null || window.shortUsd === null) return ['—', '—'];
+  return [formatUsdCompact(window.longUsd), formatUsdCompact(window.shortUsd)];
+}
+
+function renderCard(doc: Document, context: CoinContext, now: number): HTMLElement {
+  const card = element(doc, 'div', undefined, 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', `${context.coin} leverage context`);
+  const title = element(doc, 'h2');
+  title.append(
+    element(
+      doc,
+      'span',
+      `${context.coin} ${formatPrice(context.price.usd)} ${formatPercent(context.price.change24hPct)}`,
+    ),
+    element(doc, 'span', context.level ? `${context.level} leverage` : '', 'level'),
+  );
+  const oi = context.oi;
+  const figures = element(doc, 'table');
+  figures.append(
+    row(doc, 'Open interest', formatUsdCompact(oi.usd)),
+    row(
+      doc,
+      'OI change 1h / 24h',
+      `${formatPercent(oi.change1hPct)} / ${formatPercent(oi.change24hPct)}`,
+    ),
+    row(
+      doc,
+      'OI 30-day percentile',
+      oi.percentile30d === null ? '—' : `${oi.percentile30d.toFixed(0)}`,
+    ),
+    row(doc, 'Funding (APR)', formatPercent(context.funding.apr)),
+  );
+  const liquidations = element(doc, 'table');
+  liquidations.append(row(doc, 'Liquidations', 'longs', 'shorts'));
+  for (const key of ['1h', '4h', '24h'] as const) {
+    liquidations.append(row(doc, key, ...liquidationCells(context.liquidations[key])));
+  }
+  const day = context.liquidations['24h'];
+  const coverage = element(
+    doc,
+    'p',
+    day.coveredMinutes >= 24 * 60 - 60
+      ? 'Reported liquidations (venues sample their feeds: a lower bound).'
+      : `Reported liquidations, covering the last ${formatAge(day.coveredMinutes * 60_000)}.`,
+    'muted',
+  );
+  card.append(title, figures, liquidations, coverage);
+  for (const signal of context.signals) {
+    const box = element(doc, 'p', undefined, `signal ${signal.id}`);
+    box.dataset.signal = signal.id;
+    box.append(
+      element(doc, 'strong', SIGNAL_NAMES[signal.id] ?? signal.id),
+      doc.createTextNode(signal.explanation),
+    );
+    card.append(box);
+  }
+  const venues = oi.byVenue.map(
+    (share) => `${share.venue} ${formatUsdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
+  );
+  card.append(element(doc, 'p', `By venue: ${venues.join(' · ')}`, 'muted'));
+  if (context.unavailableVenues.length > 0) {
+    card.append(
+      element(doc, 'p', `Not available now: ${context.unavailableVenues.join(', ')}.`, 'muted'),
+    );
+  }
+  card.append(element(doc, 'p', `Data ${formatAge(now - context.asOf)} old.`, 'muted'));
+  return card;
+}
+
+let open: {
+  host: HTMLElement;
+  anchor: Element;
+  restoreFocus: boolean;
+  abort: AbortController;
+} | null = null;
+
+/** Places the card below the badge, or above it where there is no room, inside the viewport. */
+function place(host: HTMLElement, anchor: Element) {
+  const box = anchor.getBoundingClientRect();
+  const card = host.getBoundingClientRect();
+  const below = box.bottom + GAP;
+  const top =
+    below + card.height <= window.innerHeight ? below : Math.max(GAP, box.top - GAP - card.height);
+  const left = Math.min(
+    Math.max(GAP, box.left),
+    Math.max(GAP, window.innerWidth - card.width - GAP),
+  );
+  host.style.setProperty('top', `${top}px`, 'important');
+  host.style.setProperty('left', `${left}px`, 'important');
+}
+
+export function closeCard() {
+  if (!open) return;
+  const { host, anchor, restoreFocus, abort } = open;
+  open = null;
+  abort.abort();
+  host.remove();
+  if (restoreFocus && anchor instanceof HTMLElement) anchor.focus();
+}
+
+export function showCard(
+  anchor: Element,
+  context: CoinContext,
+  { byKeyboard }: { byKeyboard: boolean },
+) {
+  closeCard();
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement(CARD_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  root.append(style, renderCard(doc, context, Date.now()));
+  host.dataset.coin = context.coin;
+  doc.documentElement.append(host);
+  place(host, anchor);
+  const abort = new AbortController();
+  open = { host, anchor, restoreFocus: byKeyboard, abort };
+  doc.addEventListener('keydown', (event) => event.key === 'Escape' && closeCard(), {
+    signal: abort.signal,
+  });
+  doc.addEventListener('scroll', () => place(host, anchor), {
+    signal: abort.signal,
+    passive: true,
+    capture: true,
+  });
+}
+
+/** Whether the pointer or focus is on the open card (so leaving the badge for it keeps it open). */
+export function cardContains(node: EventTarget | null): boolean {
+  return open !== null && node instanceof Node && open.host.contains(node);
+}

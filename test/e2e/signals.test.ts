@@ -1,0 +1,146 @@
+// The scenario days in real Chromium: the signals reach the popup and the hover card, worded as
+// getContext/getMarket word them (their figures are checked in test/integration/scenario-signals).
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { StatusAnswer } from '../../src/messages';
+import { REAL_DATA_DIR } from '../replay/scenario';
+import {
+  closedShadowText,
+  type ExtensionSession,
+  launchWithExtension,
+  openPopup,
+  saveScreenshot,
+} from './harness';
+import { replayControl } from './replay-control';
+
+const origin = inject('replayOrigin');
+const replay = replayControl(origin);
+/** Scenario seconds per real second: the 40 s cascade plays in 2 s. */
+const SPEED = 20;
+
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/** Launches the extension on the scenario's markets, plays the day, and refreshes the popup. */
+async function play(name: string) {
+  await replay.reset();
+  await replay.setScenario(`${name}`, 0.0001);
+  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+  const popup = await openPopup(session);
+  const status = () =>
+    popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'getStatus' }),
+    ) as Promise<StatusAnswer>;
+  await expect
+    .poll(
+      async () => {
+        const streams = (await status()).venues.flatMap((v) =>
+          v.stream && v.state === 'live' ? [v.stream] : [],
+        );
+        return streams.length > 0 && streams.every((s) => s.connected === s.connections);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await replay.setScenario(name, SPEED);
+  await popup.waitForTimeout(5_500);
+  await popup.getByRole('button', { name: 'Refresh' }).click();
+  return popup;
+}
+
+const marketSignals = (popup: Awaited<ReturnType<typeof play>>) =>
+  popup.locator('[data-testid="market-signals"] li').allTextContents();
+
+async function hoverCard(coin: string) {
+  if (!session) throw new Error('no session');
+  const page = await session.context.newPage();
+  await page.goto(`${origin}/pages/article.html`);
+  const badge = page.locator(`ll-badge[coin="${coin}"]`).first();
+  await badge.waitFor({ timeout: 15_000 });
+  await badge.scrollIntoViewIfNeeded();
+  await badge.hover();
+  await page.locator('ll-card').waitFor({ timeout: 10_000 });
+  return { page, text: (await closedShadowText(page, 'll-card')) ?? '' };
+}
+
+describe('scenario days in the browser', () => {
+  it('2025-09-22: the popup and BTC’s card show the long flush, explained', async () => {
+    const popup = await play('2025-09-22-long-flush');
+    await expect
+      .poll(() => marketSignals(popup), { timeout: 30_000 })
+      .toEqual([
+        expect.stringMatching(
+          /^Long flush Open interest fell \d+\.\d% in 24h while 9\d% of \$[\d.]+[MB] liquidated were longs and price fell/,
+        ),
+      ]);
+    await saveScreenshot(popup, 'signals-2025-09-22-popup');
+    // BTC's Binance OI is swept every poll now; its card shows the flush.
+    const { page, text } = await hoverCard('BTC');
+    expect(text).toMatch(
+      /Long flush ?Open interest fell 8\.0% in 24h while 9\d% of \$[\d.]+[MB] liquidated were longs and price fell 3\.2%: leveraged longs were flushed\./,
+    );
+    await saveScreenshot(page, 'signals-2025-09-22-card');
+  });
+
+  it.skipIf(!existsSync(REAL_DATA_DIR))(
+    '2025-10-22: the short squeeze from real Binance events',
+    async () => {
+      const popup = await play('2025-10-22-short-squeeze');
+      await expect
+        .poll(() => marketSignals(popup), { timeout: 30_000 })
+        .toEqual([expect.stringMatching(/^Short squeeze /)]);
+      const { text } = await hoverCard('BTC');
+      expect(text).toContain('Short squeeze');
+    },
+  );
+
+  it('an overheated market: the popup and the card say so', async () => {
+    const popup = await play('overheated');
+    await expect
+      .poll(() => marketSignals(popup), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Overheated /)]);
+    const { text } = await hoverCard('BTC');
+    expect(text).toMatch(
+      /Overheated ?Open interest is at its 100th 30-day percentile with funding at \+\d+\.\d% a year/,
+    );
+    expect(text).toContain('extreme leverage');
+  });
+
+  it('a spot-led rally', async () => {
+    const popup = await play('spot-led-rally');
+    await expect
+      .poll(() => marketSignals(popup), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Spot-led Price rose/)]);
+    const { text } = await hoverCard('BTC');
+    expect(text).toMatch(/Spot-led ?Price rose 5\.5% in 24h/);
+  });
+
+  it('a quiet day: no signal in the popup or the card', async () => {
+    const popup = await play('quiet-day');
+    await expect.poll(() => popup.getByTestId('market-oi').count(), { timeout: 20_000 }).toBe(1);
+    await popup.waitForTimeout(3_000);
+    expect(await marketSignals(popup)).toEqual([]);
+    const { text } = await hoverCard('BTC');
+    expect(text).toContain('BTC');
+    expect(text).not.toMatch(/Long flush|Short squeeze|Overheated|Crowded shorts|Spot-led/);
+  });
+
+  it('two venues down: the flush still shows, OKX and Bitget are shown failing and named', async () => {
+    const popup = await play('two-venues-down');
+    await expect
+      .poll(() => marketSignals(popup), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Long flush /)]);
+    expect(await popup.locator('[data-venue="okx"]').getAttribute('data-state')).toBe('failing');
+    expect(await popup.locator('[data-venue="bitget"]').getAttribute('data-state')).toBe('failing');
+    expect(await popup.locator('[data-venue="bitget"]').textContent()).toContain(
+      'not available from your region (HTTP 451)',
+    );
+    await saveScreenshot(popup, 'signals-two-venues-down-popup');
+    const { text } = await hoverCard('BTC');
+    expect(text).toContain('Long flush');
+    expect(text).toMatch(/Not available now: (okx, bitget|bitget, okx)\./);
+  });
+});
