@@ -100,7 +100,7 @@ if (!headless) {
     .getByTestId('market-oi')
     .waitFor({ timeout: 20_000 })
     .catch(async (error) => {
-      console.error(await popup.locator('body').innerText());
+      console.error(await popup.locator('body').textContent());
       throw error;
     });
   await popup

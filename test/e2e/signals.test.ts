@@ -104,7 +104,7 @@ describe('scenario days in the browser', () => {
       .toEqual([expect.stringMatching(/^Overheated /)]);
     const { text } = await hoverCard('BTC');
     expect(text).toMatch(
-      /Overheated ?Open interest is at its 100th 30-day percentile with funding at \+\d+\.\d% a year/,
+      /Overheated ?Open interest is at its 100th 30-day percentile with funding at \+\d+\.\d+% a year/,
     );
     expect(text).toContain('extreme leverage');
   });
