@@ -170,11 +170,20 @@ export const GetStatusRequest = z.object({ type: z.literal('getStatus') });
 /** "Refresh now": polls every venue that is due, still honouring each venue's back-off. */
 export const RefreshRequest = z.object({ type: z.literal('refresh') });
 
+export const GetSignalSettingsRequest = z.object({ type: z.literal('getSignalSettings') });
+/** New thresholds: checked by the background against the settings schema (src/core/settings.ts). */
+export const SetSignalSettingsRequest = z.object({
+  type: z.literal('setSignalSettings'),
+  settings: z.unknown(),
+});
+
 export const PopupToBackground = z.discriminatedUnion('type', [
   GetContextRequest,
   GetMarketRequest,
   GetStatusRequest,
   RefreshRequest,
+  GetSignalSettingsRequest,
+  SetSignalSettingsRequest,
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
@@ -186,6 +195,9 @@ export const StatusAnswer = z.object({ venues: z.array(VenueHealth) });
 export type StatusAnswer = z.infer<typeof StatusAnswer>;
 export const RefreshAnswer = z.object({ polled: z.array(VenueId) });
 export type RefreshAnswer = z.infer<typeof RefreshAnswer>;
+/** The thresholds in force (validated against src/core/settings.ts by the background). */
+export const SignalSettingsAnswer = z.object({ settings: z.record(z.string(), z.unknown()) });
+export type SignalSettingsAnswer = z.infer<typeof SignalSettingsAnswer>;
 export const ErrorAnswer = z.object({ error: z.string() });
 export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
 

@@ -1,5 +1,6 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
+import { parseSignalSettings, type SignalSettings } from '../core/settings';
 import {
   ContentToBackground,
   type ContextsAnswer,
@@ -7,6 +8,7 @@ import {
   type MarketContext,
   PopupToBackground,
   type RefreshAnswer,
+  type SignalSettingsAnswer,
   type StatusAnswer,
 } from '../messages';
 import type { Service } from './service';
@@ -17,7 +19,20 @@ export interface MessageSender {
   tab?: unknown;
 }
 
-export type Answer = ContextsAnswer | MarketContext | StatusAnswer | RefreshAnswer | ErrorAnswer;
+export type Answer =
+  | ContextsAnswer
+  | MarketContext
+  | StatusAnswer
+  | RefreshAnswer
+  | SignalSettingsAnswer
+  | ErrorAnswer;
+
+/** Where the user's thresholds live (storage.sync in the worker). */
+export interface SettingsStore {
+  load(): Promise<SignalSettings>;
+  /** Rejects with a message the user can act on (quota, sync disabled, …). */
+  save(settings: SignalSettings): Promise<void>;
+}
 
 interface HandlerOptions {
   service: Pick<Service, 'contexts' | 'market' | 'health'>;
@@ -26,6 +41,7 @@ interface HandlerOptions {
   extensionOrigin: string;
   /** Polls what is due and tells listeners; the same path the alarm takes. */
   refresh: () => Promise<RefreshAnswer>;
+  settings: SettingsStore;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -56,6 +72,18 @@ export function createMessageHandler(options: HandlerOptions) {
         return { venues: await service.health() };
       case 'refresh':
         return options.refresh();
+      case 'getSignalSettings':
+        return { settings: await options.settings.load() };
+      case 'setSignalSettings': {
+        const checked = parseSignalSettings(request.settings);
+        if (!checked.ok) return { error: checked.error };
+        try {
+          await options.settings.save(checked.settings);
+        } catch (error) {
+          return { error: `settings not saved: ${(error as Error).message}` };
+        }
+        return { settings: checked.settings };
+      }
     }
   };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type BackgroundToClient, type RefreshAnswer, UPDATES_PORT } from '../messages';
 import { VENUES } from '../venues/index';
 import { openDatabase } from './database';
-import { createMessageHandler } from './handlers';
+import { createMessageHandler, type SettingsStore } from './handlers';
 import { createService } from './service';
 import type { KeyValueStore } from './state';
 
@@ -25,6 +25,11 @@ async function loadSignalSettings() {
   const parsed = parseSignalSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
   return parsed.ok ? parsed.settings : DEFAULT_SIGNAL_SETTINGS;
 }
+
+const settingsStore: SettingsStore = {
+  load: loadSignalSettings,
+  save: (settings) => browser.storage.sync.set({ [SETTINGS_KEY]: settings }),
+};
 
 const ports = new Set<Runtime.Port>();
 
@@ -73,6 +78,7 @@ const handle = service.then((ready) =>
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
     refresh: () => pollAndNotify(true),
+    settings: settingsStore,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>

@@ -1,6 +1,7 @@
 // The background's logic (poller, stored state, message handler) against the replay server over
 // real HTTP, with a clock the test moves.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SIGNAL_SETTINGS } from '../../src/core/settings';
 import { POLL_INTERVAL_MS } from '../../src/core/venue-status';
 import type { ContextsAnswer, MarketContext, StatusAnswer } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
@@ -274,6 +275,34 @@ describe('messages', () => {
         error: expect.stringMatching(/^invalid message/),
       });
     }
+  });
+
+  it('takes signal thresholds from the popup only when they are valid, and says what is wrong', async () => {
+    const { handle } = await setup();
+    const custom = {
+      ...DEFAULT_SIGNAL_SETTINGS,
+      longFlush: { ...DEFAULT_SIGNAL_SETTINGS.longFlush, longSharePct: 80 },
+    };
+    expect(await handle({ type: 'setSignalSettings', settings: custom }, popupSender)).toEqual({
+      settings: custom,
+    });
+    expect(await handle({ type: 'getSignalSettings' }, popupSender)).toEqual({ settings: custom });
+    const tooHigh = {
+      ...custom,
+      longFlush: { ...custom.longFlush, longSharePct: 120, oiChangePct: 5 },
+    };
+    expect(await handle({ type: 'setSignalSettings', settings: tooHigh }, popupSender)).toEqual({
+      error: expect.stringMatching(
+        /^invalid signal settings \(longFlush\.oiChangePct: .*; longFlush\.longSharePct: .*\)$/,
+      ),
+    });
+    // Nothing was saved: the valid settings stay in force; and a page's content script may not change them.
+    expect(await handle({ type: 'getSignalSettings' }, popupSender)).toEqual({ settings: custom });
+    expect(
+      await handle({ type: 'setSignalSettings', settings: custom }, contentSender),
+    ).toMatchObject({
+      error: expect.stringMatching(/^invalid message/),
+    });
   });
 
   it('rejects malformed messages with a clear error', async () => {

@@ -46,6 +46,7 @@ export async function createTestService(options: TestServiceOptions) {
   const store = options.store ?? memoryStore();
   const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
   let changes = 0;
+  let savedSettings = options.settings ?? DEFAULT_SIGNAL_SETTINGS;
   const service = createService({
     venues: options.venues,
     store,
@@ -56,7 +57,7 @@ export async function createTestService(options: TestServiceOptions) {
     onChange: () => {
       changes += 1;
     },
-    settings: async () => options.settings ?? DEFAULT_SIGNAL_SETTINGS,
+    settings: async () => savedSettings,
     now,
   });
   running.push(service);
@@ -66,6 +67,12 @@ export async function createTestService(options: TestServiceOptions) {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
     refresh: async () => ({ polled: await service.pollDue(true) }),
+    settings: {
+      load: async () => savedSettings,
+      save: async (settings) => {
+        savedSettings = settings;
+      },
+    },
   });
   return {
     service,
