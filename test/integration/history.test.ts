@@ -6,16 +6,9 @@ import { bybit } from '../../src/venues/bybit';
 import { hyperliquid } from '../../src/venues/hyperliquid';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
+import { until } from './until';
 
 const replay = useReplayServer('oi-history');
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('OI history', () => {
   it('gives 1h/24h changes and the 30-day percentile from the venue that serves history', async () => {

@@ -9,16 +9,9 @@ import { bybit } from '../../src/venues/bybit';
 import { loadScenario } from '../replay/scenario';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
+import { until } from './until';
 
 const replay = useReplayServer('calm');
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function liveService() {
   const test = await createTestService({ origin: replay().origin, venues: [bybit] });
@@ -92,7 +85,7 @@ describe('a socket that misbehaves', () => {
     }).count;
     // The subscribe ack is one of the 1,200 frames sent before the drop.
     expect(kept).toBe(1_199);
-    await until(async () => (await stream())?.connected === 1, 15_000);
+    await until(async () => (await stream())?.connected === 1, { timeoutMs: 15_000 });
     expect(service.liquidations.coverage('bybit').length).toBeGreaterThanOrEqual(1);
     const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
     expect(venues[0]?.stream?.connected).toBe(1);
@@ -106,7 +99,7 @@ describe('a socket that misbehaves', () => {
     await until(async () => (await stream())?.reason === 'stream: connection refused, retrying');
     expect((await stream())?.connected).toBe(0);
     replay().setSocketFault('bybit', '/v5/public/linear', null);
-    await until(async () => (await stream())?.connected === 1, 15_000);
+    await until(async () => (await stream())?.connected === 1, { timeoutMs: 15_000 });
     expect((await stream())?.reason).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { hyperliquid } from '../../src/venues/hyperliquid';
 import { memoryStore } from './memory-store';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
+import { until } from './until';
 
 const replay = useReplayServer('calm');
 
@@ -20,14 +21,6 @@ function setup(store = memoryStore(), dbName?: string) {
     dbName,
     start: Date.UTC(2026, 10, 25, 12, 0, 0),
   });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 const tickerRequests = () =>

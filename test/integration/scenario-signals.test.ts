@@ -7,18 +7,11 @@ import { VENUES } from '../../src/venues/index';
 import { loadScenario, REAL_DATA_DIR } from '../replay/scenario';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
+import { until } from './until';
 
 const replay = useReplayServer('calm');
 /** Scenario seconds per real second: the 40 s cascade plays in 2 s. */
 const SPEED = 20;
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 40_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Plays a scenario once every stream listens, then reads what the user would see. */
 async function play(name: string, coins: string[]) {
@@ -34,7 +27,7 @@ async function play(name: string, coins: string[]) {
     return streams.length > 0 && streams.every((stream) => stream.connected === stream.connections);
   };
   await service.pollDue();
-  await until('every stream listening', allListening);
+  await until(allListening, { what: 'every stream listening', timeoutMs: 40_000 });
   const firstPoll = Date.now();
   replay().setScenario(name, SPEED);
   // Let the cascade and the timeline finish, then poll the market as it stands after them.
@@ -50,11 +43,11 @@ async function play(name: string, coins: string[]) {
   await contexts();
   await market();
   await until(
-    'history for every coin and the market',
     async () =>
       changes() > 0 &&
       (await contexts()).every((c) => c.oi.change24hPct !== null) &&
       (await market()).oi.change24hPct !== null,
+    { what: 'history for every coin and the market', timeoutMs: 40_000 },
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
   const byCoin = new Map((await contexts()).map((context) => [context.coin, context]));

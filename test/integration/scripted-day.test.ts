@@ -7,16 +7,9 @@ import { VENUES } from '../../src/venues/index';
 import { loadScenario } from '../replay/scenario';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
+import { until } from './until';
 
 const replay = useReplayServer('scripted-day');
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const close = (actual: number | null | undefined, expected: number, digits = 6) =>
   expect(actual).toBeCloseTo(expected, digits);
@@ -34,7 +27,7 @@ describe('a scripted day on six venues', () => {
       const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
       return venues.filter((venue) => venue.stream?.connected === 1).map((venue) => venue.venue);
     };
-    await until(async () => (await streaming()).length === 5);
+    await until(async () => (await streaming()).length === 5, { timeoutMs: 15_000 });
     expect((await streaming()).sort()).toEqual(['binance', 'bitget', 'bybit', 'gate', 'okx']);
 
     // Replay the day's liquidations now that every stream listens, and let history arrive.
@@ -44,8 +37,12 @@ describe('a scripted day on six venues', () => {
         .contexts[0];
     await ask('BTC');
     // Venue histories arrive one by one (paced to the venues' limits): wait for all four.
-    await until(async () => changes() > 0 && ((await ask('BTC'))?.oi.historyBasisPct ?? 0) > 81.9);
-    await until(async () => (await ask('BTC'))?.liquidations['1h'].count === 5);
+    await until(async () => changes() > 0 && ((await ask('BTC'))?.oi.historyBasisPct ?? 0) > 81.9, {
+      timeoutMs: 15_000,
+    });
+    await until(async () => (await ask('BTC'))?.liquidations['1h'].count === 5, {
+      timeoutMs: 15_000,
+    });
     const btc = await ask('BTC');
 
     // Open interest: 250,000 BTC one-sided across the six venues at $60,000.
