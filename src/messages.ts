@@ -7,6 +7,8 @@ export const VenueId = z.enum(VENUE_IDS);
 export type VenueId = z.infer<typeof VenueId>;
 
 const coinId = z.string().check(z.minLength(1), z.maxLength(20));
+/** storage.sync keeps items small: a short list of pins fits easily. */
+export const MAX_PINS = 30;
 const usd = z.nullable(z.number());
 const percent = z.nullable(z.number());
 
@@ -160,7 +162,15 @@ export const GetContextRequest = z.object({
 });
 export type GetContextRequest = z.infer<typeof GetContextRequest>;
 
-export const ContentToBackground = z.discriminatedUnion('type', [GetContextRequest]);
+/** Pins a coin (from the hover card or the popup); pinned coins come first in the popup. */
+export const PinCoinRequest = z.object({ type: z.literal('pinCoin'), coin: coinId });
+export const GetPinsRequest = z.object({ type: z.literal('getPins') });
+
+export const ContentToBackground = z.discriminatedUnion('type', [
+  GetContextRequest,
+  PinCoinRequest,
+  GetPinsRequest,
+]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 // ---- popup → background ---------------------------------------------------------------------
@@ -177,8 +187,19 @@ export const SetSignalSettingsRequest = z.object({
   settings: z.unknown(),
 });
 
+export const UnpinCoinRequest = z.object({ type: z.literal('unpinCoin'), coin: coinId });
+/** The pins in a new order (the same coins, reordered by drag or keyboard). */
+export const SetPinsRequest = z.object({
+  type: z.literal('setPins'),
+  coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
+});
+
 export const PopupToBackground = z.discriminatedUnion('type', [
   GetContextRequest,
+  PinCoinRequest,
+  GetPinsRequest,
+  UnpinCoinRequest,
+  SetPinsRequest,
   GetMarketRequest,
   GetStatusRequest,
   RefreshRequest,
@@ -195,6 +216,9 @@ export const StatusAnswer = z.object({ venues: z.array(VenueHealth) });
 export type StatusAnswer = z.infer<typeof StatusAnswer>;
 export const RefreshAnswer = z.object({ polled: z.array(VenueId) });
 export type RefreshAnswer = z.infer<typeof RefreshAnswer>;
+export const PinsAnswer = z.object({ pins: z.array(coinId) });
+export type PinsAnswer = z.infer<typeof PinsAnswer>;
+
 /** The thresholds in force (validated against src/core/settings.ts by the background). */
 export const SignalSettingsAnswer = z.object({ settings: z.record(z.string(), z.unknown()) });
 export type SignalSettingsAnswer = z.infer<typeof SignalSettingsAnswer>;

@@ -5,7 +5,9 @@ import {
   ContentToBackground,
   type ContextsAnswer,
   type ErrorAnswer,
+  MAX_PINS,
   type MarketContext,
+  type PinsAnswer,
   PopupToBackground,
   type RefreshAnswer,
   type SignalSettingsAnswer,
@@ -25,7 +27,15 @@ export type Answer =
   | StatusAnswer
   | RefreshAnswer
   | SignalSettingsAnswer
+  | PinsAnswer
   | ErrorAnswer;
+
+/** Where the user's pinned coins live (storage.sync in the worker), in the user's order. */
+export interface PinsStore {
+  load(): Promise<string[]>;
+  /** Rejects with a message the user can act on (quota, sync disabled, …). */
+  save(pins: string[]): Promise<void>;
+}
 
 /** Where the user's thresholds live (storage.sync in the worker). */
 export interface SettingsStore {
@@ -42,6 +52,7 @@ interface HandlerOptions {
   /** Polls what is due and tells listeners; the same path the alarm takes. */
   refresh: () => Promise<RefreshAnswer>;
   settings: SettingsStore;
+  pins: PinsStore;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -50,6 +61,31 @@ function classify(sender: MessageSender, options: HandlerOptions): Origin | null
   if (sender.id !== options.extensionId) return null;
   if (sender.url?.startsWith(options.extensionOrigin)) return 'extension-page';
   return sender.tab ? 'content' : null;
+}
+
+type PinChange = Extract<PopupToBackground, { type: 'pinCoin' | 'unpinCoin' | 'setPins' }>;
+
+async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAnswer | ErrorAnswer> {
+  const current = await store.load();
+  let next: string[];
+  if (request.type === 'pinCoin') {
+    const coin = request.coin.toUpperCase();
+    if (current.includes(coin)) return { pins: current };
+    if (current.length >= MAX_PINS) return { error: `at most ${MAX_PINS} coins can be pinned` };
+    next = [...current, coin];
+  } else if (request.type === 'unpinCoin') {
+    next = current.filter((coin) => coin !== request.coin.toUpperCase());
+  } else {
+    next = request.coins.map((coin) => coin.toUpperCase());
+    const same = next.length === current.length && next.every((coin) => current.includes(coin));
+    if (!same) return { error: 'a new order must hold the same pinned coins' };
+  }
+  try {
+    await store.save(next);
+  } catch (error) {
+    return { error: `pins not saved: ${(error as Error).message}` };
+  }
+  return { pins: next };
 }
 
 export function createMessageHandler(options: HandlerOptions) {
@@ -72,6 +108,12 @@ export function createMessageHandler(options: HandlerOptions) {
         return { venues: await service.health() };
       case 'refresh':
         return options.refresh();
+      case 'getPins':
+        return { pins: await options.pins.load() };
+      case 'pinCoin':
+      case 'unpinCoin':
+      case 'setPins':
+        return updatePins(options.pins, request);
       case 'getSignalSettings':
         return { settings: await options.settings.load() };
       case 'setSignalSettings': {

@@ -1,10 +1,11 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { z } from 'zod';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
-import { type BackgroundToClient, type RefreshAnswer, UPDATES_PORT } from '../messages';
+import { type BackgroundToClient, MAX_PINS, type RefreshAnswer, UPDATES_PORT } from '../messages';
 import { VENUES } from '../venues/index';
 import { openDatabase } from './database';
-import { createMessageHandler, type SettingsStore } from './handlers';
+import { createMessageHandler, type PinsStore, type SettingsStore } from './handlers';
 import { createService } from './service';
 import type { KeyValueStore } from './state';
 
@@ -29,6 +30,17 @@ async function loadSignalSettings() {
 const settingsStore: SettingsStore = {
   load: loadSignalSettings,
   save: (settings) => browser.storage.sync.set({ [SETTINGS_KEY]: settings }),
+};
+
+const PINS_KEY = 'pins';
+const StoredPins = z.array(z.string().min(1).max(20)).max(MAX_PINS);
+
+const pinsStore: PinsStore = {
+  async load() {
+    const parsed = StoredPins.safeParse((await browser.storage.sync.get(PINS_KEY))[PINS_KEY]);
+    return parsed.success ? parsed.data : [];
+  },
+  save: (pins) => browser.storage.sync.set({ [PINS_KEY]: pins }),
 };
 
 const ports = new Set<Runtime.Port>();
@@ -79,11 +91,17 @@ const handle = service.then((ready) =>
     extensionOrigin: browser.runtime.getURL(''),
     refresh: () => pollAndNotify(true),
     settings: settingsStore,
+    pins: pinsStore,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>
   (await handle)(message, sender),
 );
+
+// Pins and settings sync across the user's browsers: another browser's change shows here too.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'sync') notifyClients();
+});
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== UPDATES_PORT || port.sender?.id !== browser.runtime.id) {

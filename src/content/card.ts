@@ -28,6 +28,8 @@ td { text-align: right; }
 .signal.overheated, .signal.crowded-shorts { background: #fef3c7; color: #78350f; }
 .signal.spot-led { background: #dcfce7; color: #14532d; }
 .signal strong { display: block; font-size: 11px; text-transform: uppercase; }
+.pin { float: right; font: inherit; font-size: 11px; padding: 1px 8px; border-radius: 6px; border: 1px solid #cbd5e1; background: transparent; color: inherit; cursor: pointer; }
+.pin:focus-visible { outline: 2px solid #f59e0b; }
 `;
 
 const SIGNAL_NAMES: Record<string, string> = {
@@ -61,7 +63,30 @@ function liquidationCells(window: LiquidationWindow): string[] {
   return [formatUsdCompact(window.longUsd), formatUsdCompact(window.shortUsd)];
 }
 
-function renderCard(doc: Document, context: CoinContext, now: number): HTMLElement {
+interface CardActions {
+  byKeyboard: boolean;
+  /** Pins the coin; resolves false when the background refused. */
+  onPin: (coin: string) => Promise<boolean>;
+}
+
+function pinButton(doc: Document, coin: string, onPin: CardActions['onPin']): HTMLButtonElement {
+  const button = element(doc, 'button', '☆ Pin', 'pin');
+  button.type = 'button';
+  button.setAttribute('aria-label', `Pin ${coin} in the popup`);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const pinned = await onPin(coin);
+    button.textContent = pinned ? '★ Pinned' : 'Could not pin';
+  });
+  return button;
+}
+
+function renderCard(
+  doc: Document,
+  context: CoinContext,
+  now: number,
+  onPin: CardActions['onPin'],
+): HTMLElement {
   const card = element(doc, 'div', undefined, 'card');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', `${context.coin} leverage context`);
@@ -74,6 +99,7 @@ function renderCard(doc: Document, context: CoinContext, now: number): HTMLEleme
     ),
     element(doc, 'span', context.level ? `${context.level} leverage` : '', 'level'),
   );
+  card.append(pinButton(doc, context.coin, onPin));
   const oi = context.oi;
   const figures = element(doc, 'table');
   figures.append(
@@ -149,19 +175,28 @@ function place(host: HTMLElement, anchor: Element) {
   host.style.setProperty('left', `${left}px`, 'important');
 }
 
+let restoringFocus = false;
+
 export function closeCard() {
   if (!open) return;
   const { host, anchor, restoreFocus, abort } = open;
   open = null;
   abort.abort();
   host.remove();
-  if (restoreFocus && anchor instanceof HTMLElement) anchor.focus();
+  if (restoreFocus && anchor instanceof HTMLElement) {
+    restoringFocus = true;
+    anchor.focus();
+    restoringFocus = false;
+  }
 }
+
+/** True while focus goes back to the badge: that focus must not open the card again. */
+export const isRestoringFocus = () => restoringFocus;
 
 export function showCard(
   anchor: Element,
   context: CoinContext,
-  { byKeyboard }: { byKeyboard: boolean },
+  { byKeyboard, onPin }: CardActions,
 ) {
   closeCard();
   const doc = anchor.ownerDocument;
@@ -169,12 +204,14 @@ export function showCard(
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;
-  root.append(style, renderCard(doc, context, Date.now()));
+  root.append(style, renderCard(doc, context, Date.now(), onPin));
   host.dataset.coin = context.coin;
   doc.documentElement.append(host);
   place(host, anchor);
   const abort = new AbortController();
   open = { host, anchor, restoreFocus: byKeyboard, abort };
+  // Opened from the keyboard, the card takes focus (its first control), as a dialog does.
+  if (byKeyboard) root.querySelector<HTMLElement>('button')?.focus();
   doc.addEventListener('keydown', (event) => event.key === 'Escape' && closeCard(), {
     signal: abort.signal,
   });

@@ -1,6 +1,12 @@
 // Content script entry: badges coin mentions on the page and keeps their figures current.
 import browser from 'webextension-polyfill';
-import { type CoinContext, ContextsAnswer, DataChangedPush, UPDATES_PORT } from '../messages';
+import {
+  type CoinContext,
+  ContextsAnswer,
+  DataChangedPush,
+  PinsAnswer,
+  UPDATES_PORT,
+} from '../messages';
 import { BADGE_TAG, createBadge, renderBadge } from './badge';
 import { type Candidate, findCandidates } from './scanner';
 
@@ -20,15 +26,24 @@ async function requestContexts(coins: readonly string[]): Promise<Map<string, Co
   return new Map(answer.data.contexts.map((context) => [context.coin, context]));
 }
 
+async function pinCoin(coin: string): Promise<boolean> {
+  const answer = PinsAnswer.safeParse(await browser.runtime.sendMessage({ type: 'pinCoin', coin }));
+  return answer.success && answer.data.pins.includes(coin);
+}
+
 const HOVER_OPEN_DELAY_MS = 150;
 const HOVER_CLOSE_DELAY_MS = 250;
 
 /** Opens and closes the hover card; its module loads on first use only. */
 function watchCardTriggers(signal: AbortSignal) {
   let card: Promise<typeof import('./card')> | null = null;
+  let loaded: typeof import('./card') | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const loadCard = () => {
-    card ??= import('./card');
+    card ??= import('./card').then((module) => {
+      loaded = module;
+      return module;
+    });
     return card;
   };
   const badgeOf = (target: EventTarget | null) =>
@@ -38,7 +53,8 @@ function watchCardTriggers(signal: AbortSignal) {
     const coin = badge.getAttribute('coin') ?? '';
     const [module, contexts] = await Promise.all([loadCard(), requestContexts([coin])]);
     const context = contexts.get(coin);
-    if (context && badge.isConnected) module.showCard(badge, context, { byKeyboard });
+    if (context && badge.isConnected)
+      module.showCard(badge, context, { byKeyboard, onPin: pinCoin });
   }
   const later = (action: () => void, delay: number) => {
     clearTimeout(timer);
@@ -69,7 +85,7 @@ function watchCardTriggers(signal: AbortSignal) {
     'focusin',
     (event) => {
       const badge = badgeOf(event.target);
-      if (badge) void open(badge, true);
+      if (badge && !loaded?.isRestoringFocus()) void open(badge, true);
     },
     options,
   );

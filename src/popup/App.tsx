@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
 import type { LiquidationWindow } from '../messages';
-import { loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
+import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
 import { CoinTable } from './CoinTable';
 import { SignalList } from './SignalList';
 import { VenueList } from './VenueList';
@@ -71,6 +71,25 @@ export function App() {
     return onDataChanged(() => void reload());
   }, [reload]);
 
+  const updatePins = async (request: Parameters<typeof changePins>[0], keepFocusOn?: string) => {
+    try {
+      await changePins(request);
+      await reload();
+      // Keep the keyboard where it was: on the row that moved, once it has been drawn again.
+      if (keepFocusOn) {
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLElement>(
+              `[data-testid="pinned"] tr[data-coin="${CSS.escape(keepFocusOn)}"]`,
+            )
+            ?.focus(),
+        );
+      }
+    } catch (error) {
+      setLoad({ kind: 'error', message: (error as Error).message });
+    }
+  };
+
   const refresh = async () => {
     setRefreshing(true);
     try {
@@ -99,13 +118,32 @@ export function App() {
           Could not reach the extension's background: {load.message}
         </p>
       )}
-      {load.kind === 'ready' && <Market data={load.data} now={now} />}
+      {load.kind === 'ready' && <Market data={load.data} now={now} onPins={updatePins} />}
     </main>
   );
 }
 
-function Market({ data, now }: { data: PopupData; now: number }) {
-  const { market, coins, venues } = data;
+/** The pins with `coin` moved one place up or down (unchanged at either end). */
+function moved(pins: readonly string[], coin: string, step: -1 | 1): string[] {
+  const from = pins.indexOf(coin);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= pins.length) return [...pins];
+  const next = [...pins];
+  next.splice(from, 1);
+  next.splice(to, 0, coin);
+  return next;
+}
+
+function Market({
+  data,
+  now,
+  onPins,
+}: {
+  data: PopupData;
+  now: number;
+  onPins: (request: Parameters<typeof changePins>[0], keepFocusOn?: string) => Promise<void>;
+}) {
+  const { market, coins, pinned, pins, venues } = data;
   if (market.asOf === null) {
     return (
       <>
@@ -138,7 +176,31 @@ function Market({ data, now }: { data: PopupData; now: number }) {
           <p class="missing">Not known yet: {market.missing.map(describeMissing).join(', ')}.</p>
         )}
       </section>
-      <CoinTable coins={coins} />
+      <h2>Pinned</h2>
+      {pinned.length === 0 ? (
+        <p class="state" data-testid="no-pins">
+          No pinned coins yet: pin one with ☆ below or from a coin's card.
+        </p>
+      ) : (
+        <CoinTable
+          coins={pinned}
+          label="Pinned coins"
+          testId="pinned"
+          pinned
+          onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
+          onMove={(coin, step) =>
+            void onPins({ type: 'setPins', coins: moved(pins, coin, step) }, coin)
+          }
+        />
+      )}
+      <h2>Largest</h2>
+      <CoinTable
+        coins={coins}
+        label="Largest coins by open interest"
+        testId="largest"
+        pinned={false}
+        onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
+      />
       <VenueList venues={venues} now={now} />
     </>
   );

@@ -2,10 +2,37 @@ import { formatPercent, formatPrice, formatUsdCompact } from '../core/format';
 import type { CoinContext } from '../messages';
 import { SignalChips } from './SignalList';
 
-export function CoinTable({ coins }: { coins: CoinContext[] }) {
+interface CoinTableProps {
+  coins: CoinContext[];
+  label: string;
+  testId: string;
+  pinned: boolean;
+  onPin?: (coin: string) => void;
+  onUnpin?: (coin: string) => void;
+  /** Moves a pinned coin up (−1) or down (+1). */
+  onMove?: (coin: string, step: -1 | 1) => void;
+}
+
+export function CoinTable({
+  coins,
+  label,
+  testId,
+  pinned,
+  onPin,
+  onUnpin,
+  onMove,
+}: CoinTableProps) {
   if (coins.length === 0) return null;
+  // Alt+↑ / Alt+↓ on a pinned row moves it: reordering without a mouse.
+  const onKeyDown = (coin: string) => (event: KeyboardEvent) => {
+    if (!pinned || !onMove || !event.altKey) return;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      onMove(coin, event.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
   return (
-    <table class="coins" aria-label="Largest coins by open interest">
+    <table class="coins" aria-label={label} data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">Coin</th>
@@ -13,11 +40,20 @@ export function CoinTable({ coins }: { coins: CoinContext[] }) {
           <th scope="col">24h</th>
           <th scope="col">OI</th>
           <th scope="col">Funding APR</th>
+          <th scope="col">
+            <span class="visually-hidden">{pinned ? 'Unpin' : 'Pin'}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {coins.map((coin) => (
-          <tr key={coin.coin} data-coin={coin.coin}>
+          <tr
+            key={coin.coin}
+            data-coin={coin.coin}
+            tabIndex={pinned ? 0 : undefined}
+            onKeyDown={onKeyDown(coin.coin)}
+            aria-label={pinned ? `${coin.coin}, pinned. Alt+Up or Alt+Down to move.` : undefined}
+          >
             <th scope="row">
               {coin.coin} <SignalChips signals={coin.signals} />
             </th>
@@ -29,6 +65,27 @@ export function CoinTable({ coins }: { coins: CoinContext[] }) {
               <data value={coin.oi.usd ?? ''}>{formatUsdCompact(coin.oi.usd)}</data>
             </td>
             <td>{formatPercent(coin.funding.apr)}</td>
+            <td>
+              {pinned ? (
+                <button
+                  type="button"
+                  class="icon"
+                  aria-label={`Unpin ${coin.coin}`}
+                  onClick={() => onUnpin?.(coin.coin)}
+                >
+                  ✕
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  class="icon"
+                  aria-label={`Pin ${coin.coin}`}
+                  onClick={() => onPin?.(coin.coin)}
+                >
+                  ☆
+                </button>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

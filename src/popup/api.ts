@@ -5,6 +5,7 @@ import {
   ContextsAnswer,
   ErrorAnswer,
   MarketContext,
+  PinsAnswer,
   type PopupToBackground,
   StatusAnswer,
   UPDATES_PORT,
@@ -26,20 +27,41 @@ async function ask<T>(
 
 export interface PopupData {
   market: MarketContext;
+  /** The user's pinned coins, in the user's order (a pin without data yet is left out). */
+  pinned: CoinContext[];
+  pins: string[];
+  /** The largest coins that are not pinned. */
   coins: CoinContext[];
   venues: VenueHealth[];
 }
 
 export async function loadPopupData(): Promise<PopupData> {
-  const [market, status] = await Promise.all([
+  const [market, status, { pins }] = await Promise.all([
     ask<MarketContext>({ type: 'getMarket' }, MarketContext),
     ask<StatusAnswer>({ type: 'getStatus' }, StatusAnswer),
+    ask<PinsAnswer>({ type: 'getPins' }, PinsAnswer),
   ]);
   const { contexts } = await ask<ContextsAnswer>(
-    { type: 'getContext', coins: market.largestCoins },
+    { type: 'getContext', coins: [...pins, ...market.largestCoins] },
     ContextsAnswer,
   );
-  return { market, coins: contexts, venues: status.venues };
+  const byCoin = new Map(contexts.map((context) => [context.coin, context]));
+  return {
+    market,
+    pins,
+    pinned: pins.flatMap((coin) => byCoin.get(coin) ?? []),
+    coins: market.largestCoins
+      .filter((coin) => !pins.includes(coin))
+      .flatMap((coin) => byCoin.get(coin) ?? []),
+    venues: status.venues,
+  };
+}
+
+/** Pins, unpins or reorders; throws with the background's reason when it refuses. */
+export async function changePins(
+  request: PopupToBackground & { type: 'pinCoin' | 'unpinCoin' | 'setPins' },
+) {
+  return ask<PinsAnswer>(request, PinsAnswer);
 }
 
 export async function requestRefresh(): Promise<void> {

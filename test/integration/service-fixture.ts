@@ -46,6 +46,7 @@ export async function createTestService(options: TestServiceOptions) {
   const store = options.store ?? memoryStore();
   const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
   let changes = 0;
+  let pins: string[] = [];
   let savedSettings = options.settings ?? DEFAULT_SIGNAL_SETTINGS;
   const service = createService({
     venues: options.venues,
@@ -67,6 +68,12 @@ export async function createTestService(options: TestServiceOptions) {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
     refresh: async () => ({ polled: await service.pollDue(true) }),
+    pins: {
+      load: async () => [...pins],
+      save: async (next) => {
+        pins = [...next];
+      },
+    },
     settings: {
       load: async () => savedSettings,
       save: async (settings) => {

@@ -1,0 +1,80 @@
+// Pinning as a user does it: from a coin's card on a news page, then in the popup by keyboard,
+// and the pins still there after the browser restarts with the same profile.
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension, openPopup, saveScreenshot } from './harness';
+import { replayControl } from './replay-control';
+
+const origin = inject('replayOrigin');
+const replay = replayControl(origin);
+
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const pinnedCoins = (popup: Awaited<ReturnType<typeof openPopup>>) =>
+  popup
+    .locator('[data-testid="pinned"] tbody tr')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-coin')));
+
+describe('pins', () => {
+  it('a coin pinned from its card comes first in the popup, and survives a browser restart', async () => {
+    await replay.reset();
+    await replay.setScenario('calm');
+    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+    const article = await session.context.newPage();
+    await article.goto(`${origin}/pages/article.html`);
+    const badge = article.locator('#lead ll-badge[coin="BTC"]');
+    await badge.waitFor({ timeout: 15_000 });
+    // Keyboard: focusing the badge opens the card with its pin button focused; Enter pins.
+    await badge.focus();
+    await article.locator('ll-card').waitFor({ timeout: 10_000 });
+    await article.waitForTimeout(200);
+    await article.keyboard.press('Enter');
+    let popup = await openPopup(session);
+    await expect.poll(() => pinnedCoins(popup), { timeout: 10_000 }).toEqual(['BTC']);
+    // Escape closes the card and gives focus back to the badge.
+    await article.bringToFront();
+    await article.keyboard.press('Escape');
+    expect(await article.locator('ll-card').count()).toBe(0);
+    expect(await article.evaluate(() => document.activeElement?.getAttribute('coin'))).toBe('BTC');
+
+    const profile = session.userDataDir;
+    await session.close({ keepProfile: true });
+    session = await launchWithExtension({
+      extensionDir: inject('extensionDir'),
+      userDataDir: profile,
+    });
+    popup = await openPopup(session);
+    await expect.poll(() => pinnedCoins(popup), { timeout: 15_000 }).toEqual(['BTC']);
+    await saveScreenshot(popup, 'pins-after-restart');
+  });
+
+  it('pins from the popup, reorders with Alt+Up and unpins, all by keyboard', async () => {
+    await replay.reset();
+    await replay.setScenario('calm');
+    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+    const popup = await openPopup(session);
+    await popup.getByTestId('largest').waitFor({ timeout: 15_000 });
+    await popup.getByRole('button', { name: 'Pin BTC' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC']);
+    await popup.getByRole('button', { name: 'Pin ETH' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'ETH']);
+
+    await popup.locator('[data-testid="pinned"] tr[data-coin="ETH"]').focus();
+    await popup.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['ETH', 'BTC']);
+    // The moved row keeps the focus, so a second move needs no mouse either.
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
+      'ETH',
+    );
+
+    await popup.getByRole('button', { name: 'Unpin ETH' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC']);
+    await saveScreenshot(popup, 'pins-keyboard');
+  });
+});
