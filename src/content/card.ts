@@ -8,7 +8,12 @@ const CARD_TAG = 'll-card';
 const GAP = 6;
 
 const CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; }
+/* The page cannot move us: left/top come in as custom properties, which "all" does not reset
+   (an inline left/top would lose to this rule's own !important reset). */
+:host {
+  all: initial !important; position: fixed !important; z-index: 2147483647 !important;
+  left: var(--ll-left, auto) !important; top: var(--ll-top, auto) !important;
+}
 .card {
   width: 300px; box-sizing: border-box; padding: 10px 12px; border-radius: 10px;
   font: 12px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f172a;
@@ -171,8 +176,8 @@ function place(host: HTMLElement, anchor: Element) {
     Math.max(GAP, box.left),
     Math.max(GAP, window.innerWidth - card.width - GAP),
   );
-  host.style.setProperty('top', `${top}px`, 'important');
-  host.style.setProperty('left', `${left}px`, 'important');
+  host.style.setProperty('--ll-top', `${top}px`);
+  host.style.setProperty('--ll-left', `${left}px`);
 }
 
 let restoringFocus = false;

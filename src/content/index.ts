@@ -8,6 +8,7 @@ import {
   UPDATES_PORT,
 } from '../messages';
 import { BADGE_TAG, createBadge, renderBadge } from './badge';
+import { isExchangeSite } from './exchange-url';
 import { type Candidate, findCandidates } from './scanner';
 
 const RECONNECT_DELAY_MS = 5_000;
@@ -205,7 +206,15 @@ function watchForNewContent(signal: AbortSignal) {
 }
 
 const lifetime = new AbortController();
-void badgeSubtree(document.body);
-watchForNewContent(lifetime.signal);
-watchCardTriggers(lifetime.signal);
 listenForUpdates(lifetime.signal);
+if (isExchangeSite(new URL(location.href))) {
+  // On an exchange every ticker on screen is the page's own coin: one panel says it better than
+  // a badge on each. The panel's module loads only there.
+  void import('./exchange-panel').then(({ startExchangePanel }) =>
+    startExchangePanel(lifetime.signal, async (coin) => (await requestContexts([coin])).get(coin)),
+  );
+} else {
+  void badgeSubtree(document.body);
+  watchForNewContent(lifetime.signal);
+  watchCardTriggers(lifetime.signal);
+}

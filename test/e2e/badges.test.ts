@@ -50,6 +50,31 @@ describe('the news article', () => {
     await saveScreenshot(page, 'badges-hostile-css');
   });
 
+  it('opens the card on hover inside the viewport, without covering the mention', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}/pages/article.html`);
+    const badge = page.locator('#lead ll-badge');
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.hover();
+    const card = page.locator('ll-card');
+    await card.waitFor({ timeout: 10_000 });
+    const [cardBox, badgeBox, viewport] = [
+      await card.boundingBox(),
+      await badge.boundingBox(),
+      page.viewportSize(),
+    ];
+    if (!cardBox || !badgeBox || !viewport) throw new Error('no layout');
+    expect(cardBox.x).toBeGreaterThanOrEqual(0);
+    expect(cardBox.y).toBeGreaterThanOrEqual(0);
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(viewport.width);
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(viewport.height);
+    // Below or above the badge's line, never over it.
+    const overlaps =
+      cardBox.y < badgeBox.y + badgeBox.height && badgeBox.y < cardBox.y + cardBox.height;
+    expect(overlaps).toBe(false);
+    await saveScreenshot(page, 'badges-hover-card');
+  });
+
   it('gives a page no handle on our badges or on the extension', async () => {
     const page = await session.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
