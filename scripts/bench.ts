@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSizes } from '../test/bench/bundle-sizes';
+import { type DetectionResult, scoreDetection } from '../test/bench/detection';
 import {
   FLUSH_EVERY_EVENTS,
   type IngestionResult,
@@ -128,12 +129,39 @@ printIngestion(ingestion);
 const politeness = await measurePoliteness();
 printPoliteness(politeness);
 
+function printDetection(result: DetectionResult) {
+  console.log(
+    `\nDetection (src/content/detector.ts on the labelled corpus test/corpus/news.txt: ` +
+      `${result.paragraphs} paragraphs, ${result.labelled} labelled mentions; a hit needs the same ` +
+      'coin, start and end)\n',
+  );
+  const rows: Array<[string, string, string]> = [
+    ['precision', fixed(result.precision, 3), '≥ 0.98'],
+    ['recall', fixed(result.recall, 3), '≥ 0.97'],
+    ['F1', fixed(result.f1, 3), ''],
+    ['found / right', `${result.found} / ${result.truePositives}`, ''],
+    ['false positives / misses', `${result.falsePositives} / ${result.misses}`, ''],
+    ['time per MB of text', `${fixed(result.msPerMB)} ms`, ''],
+  ];
+  console.log(`${'measure'.padEnd(26)} ${'value'.padStart(12)}  goal`);
+  for (const [measure, value, goal] of rows) {
+    console.log(`${measure.padEnd(26)} ${value.padStart(12)}  ${goal}`);
+  }
+  for (const error of result.errors) {
+    console.log(`  ${error.kind} (line ${error.line}, ${error.coin}): ${error.context}`);
+  }
+}
+
+const detection = scoreDetection();
+printDetection(detection);
+
 const results = {
   generatedAt: new Date().toISOString(),
   node: process.version,
   bundles,
   ingestion,
   politeness,
+  detection,
 };
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWritten to bench-results.json');
