@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
 import { toEightHourRate } from '../core/funding';
 import type { Instrument, Liquidation, MarketRow } from '../core/market';
-import { describeIssue, type VenueClient, VenueError } from './client';
+import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { parseFrame } from './frames';
 import { optionalStrNum, strNum } from './numbers';
 import type { LiquidationFeed, Venue } from './venue';
@@ -22,13 +22,11 @@ const Envelope = z.object({ code: z.string(), msg: z.string(), data: z.unknown()
 /** GETs a v2 path and returns its `data`, checked by `schema`; a code other than 00000 is an error. */
 async function getData<T>(client: VenueClient, path: string, schema: z.ZodType<T>): Promise<T> {
   const body = await client.getJson(path, Envelope);
-  if (body.code !== SUCCESS) {
-    throw new VenueError({ kind: 'api-error', detail: `${body.code} ${body.msg}` });
-  }
-  const data = schema.safeParse(body.data);
-  if (!data.success)
-    throw new VenueError({ kind: 'schema', detail: describeIssue(data.error, ['data']) });
-  return data.data;
+  const error = `${body.code} ${body.msg}`;
+  return openEnvelope(
+    { ok: body.code === SUCCESS, error, field: 'data', payload: body.data },
+    schema,
+  );
 }
 
 const ContractItem = z.object({

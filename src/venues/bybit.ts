@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
 import { toEightHourRate } from '../core/funding';
 import type { Instrument, Liquidation, MarketRow, OiPoint } from '../core/market';
-import { describeIssue, type VenueClient, VenueError } from './client';
+import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { chunk, parseFrame, splitByLength } from './frames';
 import { optionalStrNum, strNum } from './numbers';
 import type { LiquidationFeed, TimeRange, Venue } from './venue';
@@ -13,13 +13,11 @@ const Envelope = z.object({ retCode: z.number(), retMsg: z.string(), result: z.u
 /** GETs a v5 path and returns its `result`, checked by `schema`; a non-zero retCode is an error. */
 async function getResult<T>(client: VenueClient, path: string, schema: z.ZodType<T>): Promise<T> {
   const body = await client.getJson(path, Envelope);
-  if (body.retCode !== 0) {
-    throw new VenueError({ kind: 'api-error', detail: `${body.retCode} ${body.retMsg}` });
-  }
-  const result = schema.safeParse(body.result);
-  if (!result.success)
-    throw new VenueError({ kind: 'schema', detail: describeIssue(result.error, ['result']) });
-  return result.data;
+  const error = `${body.retCode} ${body.retMsg}`;
+  return openEnvelope(
+    { ok: body.retCode === 0, error, field: 'result', payload: body.result },
+    schema,
+  );
 }
 
 const InstrumentItem = z.object({

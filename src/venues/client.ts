@@ -45,6 +45,25 @@ export function resolveHosts(venue: VenueId, hosts: VenueHosts, origin: string):
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
+export interface Envelope {
+  /** Whether the venue's own status field says the call succeeded. */
+  ok: boolean;
+  /** The venue's code and message, for the status line when it did not. */
+  error: string;
+  /** Where the payload sits in the answer (`result`, `data`), for error paths. */
+  field: string;
+  payload: unknown;
+}
+
+/** The payload of an answer the venue wraps in a status envelope, checked by `schema`. */
+export function openEnvelope<T>({ ok, error, field, payload }: Envelope, schema: ZodType<T>): T {
+  if (!ok) throw new VenueError({ kind: 'api-error', detail: error });
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success)
+    throw new VenueError({ kind: 'schema', detail: describeIssue(parsed.error, [field]) });
+  return parsed.data;
+}
+
 function retryAfterSeconds(response: Response): number | null {
   const header = response.headers.get('retry-after');
   if (header === null) return null;

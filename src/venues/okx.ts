@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { STABLECOINS } from '../core/coins';
 import { toEightHourRate } from '../core/funding';
 import type { Instrument, LiquidatedSide, Liquidation, MarketRow, OiPoint } from '../core/market';
-import { describeIssue, type VenueClient, VenueError } from './client';
+import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { parseFrame } from './frames';
 import { optionalStrNum, strNum } from './numbers';
 import type { LiquidationFeed, TimeRange, Venue } from './venue';
@@ -25,13 +25,8 @@ const Envelope = z.object({ code: z.string(), msg: z.string(), data: z.unknown()
 /** GETs a v5 path and returns its `data`, checked by `schema`; a code other than "0" is an error. */
 async function getData<T>(client: VenueClient, path: string, schema: z.ZodType<T>): Promise<T> {
   const body = await client.getJson(path, Envelope);
-  if (body.code !== '0') {
-    throw new VenueError({ kind: 'api-error', detail: `${body.code} ${body.msg}` });
-  }
-  const data = schema.safeParse(body.data);
-  if (!data.success)
-    throw new VenueError({ kind: 'schema', detail: describeIssue(data.error, ['data']) });
-  return data.data;
+  const error = `${body.code} ${body.msg}`;
+  return openEnvelope({ ok: body.code === '0', error, field: 'data', payload: body.data }, schema);
 }
 
 // Lists are first read loosely: they hold markets we do not track (inverse swaps, stock perps)

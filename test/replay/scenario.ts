@@ -88,7 +88,7 @@ const TimelineFrame = z.object({
 
 /** Real recorded Binance liquidations (shared/data/real) replayed as the scenario's own. */
 const RecordedLiquidations = z.object({
-  /** Path under ../shared/data/real/, a CSV of `timestamp,symbol,side,avg_price,filled_qty,usd_value`. */
+  /** Path under ../shared/data/real/ of a CSV of Binance liquidations (time, symbol, side, average price, filled quantity, USD value). */
   binanceCsv: z.string(),
   /** Seconds after the scenario starts at which the first recorded event is replayed. */
   startAtSeconds: z.number().nonnegative().default(0),
