@@ -194,7 +194,23 @@ export const SetPinsRequest = z.object({
   coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
 });
 
+/** What the toolbar badge shows (see src/core/toolbar.ts). */
+export const ToolbarMode = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('market-liquidations-1h') }),
+  z.object({ kind: z.literal('coin-oi-change-24h'), coin: coinId }),
+  z.object({ kind: z.literal('off') }),
+]);
+export const GetToolbarModeRequest = z.object({ type: z.literal('getToolbarMode') });
+export const SetToolbarModeRequest = z.object({
+  type: z.literal('setToolbarMode'),
+  mode: ToolbarMode,
+});
+export const ToolbarModeAnswer = z.object({ mode: ToolbarMode });
+export type ToolbarModeAnswer = z.infer<typeof ToolbarModeAnswer>;
+
 export const PopupToBackground = z.discriminatedUnion('type', [
+  GetToolbarModeRequest,
+  SetToolbarModeRequest,
   GetContextRequest,
   PinCoinRequest,
   GetPinsRequest,

@@ -1,6 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
 import { parseSignalSettings, type SignalSettings } from '../core/settings';
+import type { ToolbarMode } from '../core/toolbar';
 import {
   ContentToBackground,
   type ContextsAnswer,
@@ -12,6 +13,7 @@ import {
   type RefreshAnswer,
   type SignalSettingsAnswer,
   type StatusAnswer,
+  type ToolbarModeAnswer,
 } from '../messages';
 import type { Service } from './service';
 
@@ -28,7 +30,14 @@ export type Answer =
   | RefreshAnswer
   | SignalSettingsAnswer
   | PinsAnswer
+  | ToolbarModeAnswer
   | ErrorAnswer;
+
+/** Where the toolbar badge's mode lives (storage.sync), and how to redraw the badge. */
+export interface ToolbarStore {
+  load(): Promise<ToolbarMode>;
+  save(mode: ToolbarMode): Promise<void>;
+}
 
 /** Where the user's pinned coins live (storage.sync in the worker), in the user's order. */
 export interface PinsStore {
@@ -53,6 +62,7 @@ interface HandlerOptions {
   refresh: () => Promise<RefreshAnswer>;
   settings: SettingsStore;
   pins: PinsStore;
+  toolbar: ToolbarStore;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -114,6 +124,15 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'unpinCoin':
       case 'setPins':
         return updatePins(options.pins, request);
+      case 'getToolbarMode':
+        return { mode: await options.toolbar.load() };
+      case 'setToolbarMode':
+        try {
+          await options.toolbar.save(request.mode);
+        } catch (error) {
+          return { error: `toolbar setting not saved: ${(error as Error).message}` };
+        }
+        return { mode: request.mode };
       case 'getSignalSettings':
         return { settings: await options.settings.load() };
       case 'setSignalSettings': {

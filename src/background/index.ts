@@ -2,10 +2,22 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
-import { type BackgroundToClient, MAX_PINS, type RefreshAnswer, UPDATES_PORT } from '../messages';
+import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
+import {
+  type BackgroundToClient,
+  MAX_PINS,
+  type RefreshAnswer,
+  ToolbarMode as ToolbarModeSchema,
+  UPDATES_PORT,
+} from '../messages';
 import { VENUES } from '../venues/index';
 import { openDatabase } from './database';
-import { createMessageHandler, type PinsStore, type SettingsStore } from './handlers';
+import {
+  createMessageHandler,
+  type PinsStore,
+  type SettingsStore,
+  type ToolbarStore,
+} from './handlers';
 import { createService } from './service';
 import type { KeyValueStore } from './state';
 
@@ -43,13 +55,41 @@ const pinsStore: PinsStore = {
   save: (pins) => browser.storage.sync.set({ [PINS_KEY]: pins }),
 };
 
+const TOOLBAR_KEY = 'toolbarMode';
+const DEFAULT_TOOLBAR_MODE: ToolbarMode = { kind: 'market-liquidations-1h' };
+
+const toolbarStore: ToolbarStore = {
+  async load() {
+    const parsed = ToolbarModeSchema.safeParse(
+      (await browser.storage.sync.get(TOOLBAR_KEY))[TOOLBAR_KEY],
+    );
+    return parsed.success ? parsed.data : DEFAULT_TOOLBAR_MODE;
+  },
+  save: (mode) => browser.storage.sync.set({ [TOOLBAR_KEY]: mode }),
+};
+
+/** Redraws the toolbar badge from the current figures, in the user's chosen mode. */
+async function updateToolbar() {
+  const ready = await service;
+  const mode = await toolbarStore.load();
+  const market = mode.kind === 'market-liquidations-1h' ? await ready.market() : null;
+  const [coin] = mode.kind === 'coin-oi-change-24h' ? await ready.contexts([mode.coin]) : [];
+  const badge = toolbarBadge(mode, market, coin ?? null);
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+  await browser.action.setTitle({ title: badge.title });
+}
+
 const ports = new Set<Runtime.Port>();
 
 function broadcast(push: BackgroundToClient) {
   for (const port of ports) port.postMessage(push);
 }
 
-const notifyClients = () => broadcast({ type: 'dataChanged', asOf: Date.now() });
+const notifyClients = () => {
+  broadcast({ type: 'dataChanged', asOf: Date.now() });
+  void updateToolbar();
+};
 
 // Service workers may not await at the top level, and must register their listeners
 // synchronously: the service is a promise that every listener waits for.
@@ -92,6 +132,7 @@ const handle = service.then((ready) =>
     refresh: () => pollAndNotify(true),
     settings: settingsStore,
     pins: pinsStore,
+    toolbar: toolbarStore,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>

@@ -8,6 +8,7 @@ import { createMessageHandler } from '../../src/background/handlers';
 import { createService } from '../../src/background/service';
 import type { KeyValueStore } from '../../src/background/state';
 import { DEFAULT_SIGNAL_SETTINGS, type SignalSettings } from '../../src/core/settings';
+import type { ToolbarMode } from '../../src/core/toolbar';
 import type { FetchLike } from '../../src/venues/client';
 import type { Venue } from '../../src/venues/venue';
 import { memoryStore } from './memory-store';
@@ -47,6 +48,7 @@ export async function createTestService(options: TestServiceOptions) {
   const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
   let changes = 0;
   let pins: string[] = [];
+  let toolbarMode: ToolbarMode = { kind: 'market-liquidations-1h' };
   let savedSettings = options.settings ?? DEFAULT_SIGNAL_SETTINGS;
   const service = createService({
     venues: options.venues,
@@ -68,6 +70,12 @@ export async function createTestService(options: TestServiceOptions) {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
     refresh: async () => ({ polled: await service.pollDue(true) }),
+    toolbar: {
+      load: async () => toolbarMode,
+      save: async (mode) => {
+        toolbarMode = mode;
+      },
+    },
     pins: {
       load: async () => [...pins],
       save: async (next) => {

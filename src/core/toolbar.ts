@@ -1,0 +1,74 @@
+// What the toolbar icon's badge says: a figure short enough for four characters, and a colour
+// that tells which signal is active. Pure.
+import type { CoinContext, MarketContext, Signal } from '../messages';
+
+export type ToolbarMode =
+  | { kind: 'market-liquidations-1h' }
+  | { kind: 'coin-oi-change-24h'; coin: string }
+  | { kind: 'off' };
+
+export interface ToolbarBadge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const COLOURS: Record<Signal['id'] | 'none', string> = {
+  'long-flush': '#b91c1c',
+  'short-squeeze': '#b91c1c',
+  overheated: '#b45309',
+  'crowded-shorts': '#b45309',
+  'spot-led': '#15803d',
+  none: '#475569',
+};
+
+/** $1.2B → "1.2B", $450M → "450M": the badge has room for about four characters. */
+export function shortUsd(value: number): string {
+  const units: Array<[number, string]> = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, suffix] of units) {
+    if (value >= size) {
+      const scaled = value / size;
+      return `${scaled >= 10 ? Math.round(scaled) : scaled.toFixed(1)}${suffix}`;
+    }
+  }
+  return String(Math.round(value));
+}
+
+const colourOf = (signals: readonly Signal[]) => COLOURS[signals[0]?.id ?? 'none'];
+
+export function toolbarBadge(
+  mode: ToolbarMode,
+  market: MarketContext | null,
+  coin: CoinContext | null,
+): ToolbarBadge {
+  if (mode.kind === 'off') return { text: '', color: COLOURS.none, title: 'Leverage Lens' };
+  if (mode.kind === 'market-liquidations-1h') {
+    const window = market?.liquidations['1h'];
+    if (!market || !window || window.longUsd === null || window.shortUsd === null) {
+      return { text: '', color: COLOURS.none, title: 'Leverage Lens: no liquidation figures yet' };
+    }
+    const total = window.longUsd + window.shortUsd;
+    return {
+      text: shortUsd(total),
+      color: colourOf(market.signals),
+      title: `Reported liquidations in the last hour: $${shortUsd(total)}${market.signals[0] ? ` · ${market.signals[0].explanation}` : ''}`,
+    };
+  }
+  const change = coin?.oi.change24hPct;
+  if (!coin || change === null || change === undefined) {
+    return {
+      text: '',
+      color: COLOURS.none,
+      title: `Leverage Lens: no 24h OI change for ${mode.coin} yet`,
+    };
+  }
+  return {
+    text: `${change > 0 ? '+' : ''}${Math.round(change)}%`,
+    color: colourOf(coin.signals),
+    title: `${coin.coin} open interest ${change > 0 ? '+' : ''}${change.toFixed(1)}% in 24h${coin.signals[0] ? ` · ${coin.signals[0].explanation}` : ''}`,
+  };
+}

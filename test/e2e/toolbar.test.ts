@@ -1,0 +1,62 @@
+// The toolbar badge, as configured: the market's reported liquidations of the last hour by
+// default, or a pinned coin's 24h OI change, coloured by the active signal.
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension, openPopup } from './harness';
+import { replayControl } from './replay-control';
+
+const origin = inject('replayOrigin');
+const replay = replayControl(origin);
+
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('the toolbar badge', () => {
+  it('shows the configured figure', async () => {
+    await replay.reset();
+    // The scripted day's markets first, its liquidations once the extension listens.
+    await replay.setScenario('scripted-day', 0.0001);
+    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+    const popup = await openPopup(session);
+    const send = (message: unknown) =>
+      popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    const badgeText = () => popup.evaluate(() => chrome.action.getBadgeText({}));
+    await expect
+      .poll(
+        async () => {
+          const { venues } = (await send({ type: 'getStatus' })) as {
+            venues: Array<{ stream: { connected: number; connections: number } | null }>;
+          };
+          const streams = venues.flatMap((v) => (v.stream ? [v.stream] : []));
+          return streams.length === 5 && streams.every((s) => s.connected === s.connections);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await replay.setScenario('scripted-day');
+    await popup.waitForTimeout(1_500);
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    // Market mode: every liquidation of the last hour ($494,980 longs + $132,100 shorts, as in the
+    // scripted-day integration test, and Gate's buckets of the last hour), to four characters.
+    await expect.poll(badgeText, { timeout: 20_000 }).toMatch(/^\d+(\.\d)?[KM]$/);
+    expect(await send({ type: 'getToolbarMode' })).toEqual({
+      mode: { kind: 'market-liquidations-1h' },
+    });
+
+    // A pinned coin's 24h OI change: BTC's is 0.96/1.25 − 1 = −23.2% in the script.
+    expect(
+      await send({ type: 'setToolbarMode', mode: { kind: 'coin-oi-change-24h', coin: 'BTC' } }),
+    ).toEqual({
+      mode: { kind: 'coin-oi-change-24h', coin: 'BTC' },
+    });
+    await expect.poll(badgeText, { timeout: 20_000 }).toBe('-23%');
+    expect(await popup.evaluate(() => chrome.action.getTitle({}))).toMatch(
+      /^BTC open interest -23\.2% in 24h/,
+    );
+
+    await send({ type: 'setToolbarMode', mode: { kind: 'off' } });
+    await expect.poll(badgeText, { timeout: 10_000 }).toBe('');
+  });
+});
