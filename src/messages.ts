@@ -208,7 +208,15 @@ export const SetToolbarModeRequest = z.object({
 export const ToolbarModeAnswer = z.object({ mode: ToolbarMode });
 export type ToolbarModeAnswer = z.infer<typeof ToolbarModeAnswer>;
 
+/** Desktop notifications when a signal starts for a pinned coin: off until the user turns them on. */
+export const GetAlertsRequest = z.object({ type: z.literal('getAlerts') });
+export const SetAlertsRequest = z.object({ type: z.literal('setAlerts'), enabled: z.boolean() });
+export const AlertsAnswer = z.object({ enabled: z.boolean() });
+export type AlertsAnswer = z.infer<typeof AlertsAnswer>;
+
 export const PopupToBackground = z.discriminatedUnion('type', [
+  GetAlertsRequest,
+  SetAlertsRequest,
   GetToolbarModeRequest,
   SetToolbarModeRequest,
   GetContextRequest,

@@ -3,6 +3,7 @@
 import { parseSignalSettings, type SignalSettings } from '../core/settings';
 import type { ToolbarMode } from '../core/toolbar';
 import {
+  type AlertsAnswer,
   ContentToBackground,
   type ContextsAnswer,
   type ErrorAnswer,
@@ -31,7 +32,14 @@ export type Answer =
   | SignalSettingsAnswer
   | PinsAnswer
   | ToolbarModeAnswer
+  | AlertsAnswer
   | ErrorAnswer;
+
+/** Whether desktop notifications are on (storage.sync; off by default). */
+export interface AlertsStore {
+  enabled(): Promise<boolean>;
+  setEnabled(enabled: boolean): Promise<void>;
+}
 
 /** Where the toolbar badge's mode lives (storage.sync), and how to redraw the badge. */
 export interface ToolbarStore {
@@ -63,6 +71,7 @@ interface HandlerOptions {
   settings: SettingsStore;
   pins: PinsStore;
   toolbar: ToolbarStore;
+  alerts: AlertsStore;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -124,6 +133,15 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'unpinCoin':
       case 'setPins':
         return updatePins(options.pins, request);
+      case 'getAlerts':
+        return { enabled: await options.alerts.enabled() };
+      case 'setAlerts':
+        try {
+          await options.alerts.setEnabled(request.enabled);
+        } catch (error) {
+          return { error: `notification setting not saved: ${(error as Error).message}` };
+        }
+        return { enabled: request.enabled };
       case 'getToolbarMode':
         return { mode: await options.toolbar.load() };
       case 'setToolbarMode':

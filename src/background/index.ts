@@ -1,18 +1,21 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
+import { EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
 import {
   type BackgroundToClient,
   MAX_PINS,
   type RefreshAnswer,
+  SIGNAL_IDS,
   ToolbarMode as ToolbarModeSchema,
   UPDATES_PORT,
 } from '../messages';
 import { VENUES } from '../venues/index';
 import { openDatabase } from './database';
 import {
+  type AlertsStore,
   createMessageHandler,
   type PinsStore,
   type SettingsStore,
@@ -80,6 +83,60 @@ async function updateToolbar() {
   await browser.action.setTitle({ title: badge.title });
 }
 
+const ALERTS_KEY = 'notifications';
+const ALERT_STATE_KEY = 'alertState';
+const AlertStateSchema = z.object({
+  active: z.record(z.string(), z.array(z.enum(SIGNAL_IDS))),
+  sentAt: z.array(z.number()),
+});
+
+const alertsStore: AlertsStore = {
+  enabled: async () => (await browser.storage.sync.get(ALERTS_KEY))[ALERTS_KEY] === true,
+  setEnabled: (enabled) => browser.storage.sync.set({ [ALERTS_KEY]: enabled }),
+};
+
+/** Notifies, once per episode, the signals that started for pinned coins since the last look. */
+async function checkAlerts() {
+  if (!(await alertsStore.enabled())) return;
+  const ready = await service;
+  const pins = await pinsStore.load();
+  const contexts = pins.length ? await ready.contexts(pins) : [];
+  const stored = AlertStateSchema.safeParse(
+    (await browser.storage.local.get(ALERT_STATE_KEY))[ALERT_STATE_KEY],
+  );
+  const { alerts, next } = startedSignals(
+    stored.success ? stored.data : EMPTY_ALERT_STATE,
+    Object.fromEntries(contexts.map((context) => [context.coin, context.signals])),
+    Date.now(),
+  );
+  await browser.storage.local.set({ [ALERT_STATE_KEY]: next });
+  for (const { coin, signal } of alerts) {
+    await browser.notifications.create(`ll:${coin}:${signal.id}:${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: `${coin}: ${SIGNAL_TITLES[signal.id]}`,
+      message: signal.explanation,
+    });
+  }
+}
+
+const SIGNAL_TITLES: Record<(typeof SIGNAL_IDS)[number], string> = {
+  'long-flush': 'long flush',
+  'short-squeeze': 'short squeeze',
+  overheated: 'overheated',
+  'crowded-shorts': 'crowded shorts',
+  'spot-led': 'spot-led move',
+};
+
+// A click opens the popup's page on the coin.
+browser.notifications.onClicked.addListener((id) => {
+  const [, coin] = id.split(':');
+  void browser.tabs.create({
+    url: browser.runtime.getURL(`src/popup/index.html#coin=${coin ?? ''}`),
+  });
+  void browser.notifications.clear(id);
+});
+
 const ports = new Set<Runtime.Port>();
 
 function broadcast(push: BackgroundToClient) {
@@ -89,6 +146,7 @@ function broadcast(push: BackgroundToClient) {
 const notifyClients = () => {
   broadcast({ type: 'dataChanged', asOf: Date.now() });
   void updateToolbar();
+  void checkAlerts();
 };
 
 // Service workers may not await at the top level, and must register their listeners
@@ -133,6 +191,7 @@ const handle = service.then((ready) =>
     settings: settingsStore,
     pins: pinsStore,
     toolbar: toolbarStore,
+    alerts: alertsStore,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>

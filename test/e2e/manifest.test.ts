@@ -33,7 +33,7 @@ describe('the release build', () => {
     expect([...manifest.host_permissions].sort()).toEqual(venueHosts);
     expect(manifest.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     expect(manifest.minimum_chrome_version).toBe('116');
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
   });
 });
 

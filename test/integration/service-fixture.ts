@@ -48,6 +48,7 @@ export async function createTestService(options: TestServiceOptions) {
   const dbName = options.dbName ?? `test-${process.pid}-${databases++}`;
   let changes = 0;
   let pins: string[] = [];
+  let alertsOn = false;
   let toolbarMode: ToolbarMode = { kind: 'market-liquidations-1h' };
   let savedSettings = options.settings ?? DEFAULT_SIGNAL_SETTINGS;
   const service = createService({
@@ -70,6 +71,12 @@ export async function createTestService(options: TestServiceOptions) {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
     refresh: async () => ({ polled: await service.pollDue(true) }),
+    alerts: {
+      enabled: async () => alertsOn,
+      setEnabled: async (enabled) => {
+        alertsOn = enabled;
+      },
+    },
     toolbar: {
       load: async () => toolbarMode,
       save: async (mode) => {
