@@ -3,6 +3,7 @@ import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
 import type { LiquidationWindow } from '../messages';
 import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
 import { CoinTable } from './CoinTable';
+import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { VenueList } from './VenueList';
 
@@ -202,6 +203,7 @@ function Market({
         onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
       />
       <VenueList venues={venues} now={now} />
+      <Settings pins={pins} />
     </>
   );
 }

@@ -56,7 +56,12 @@ describe('the toolbar badge', () => {
       /^BTC open interest -23\.2% in 24h/,
     );
 
-    await send({ type: 'setToolbarMode', mode: { kind: 'off' } });
+    // The same settings from the popup's controls.
+    await popup.reload();
+    await popup.getByLabel('Toolbar badge').selectOption('off');
     await expect.poll(badgeText, { timeout: 10_000 }).toBe('');
+    expect(await send({ type: 'getToolbarMode' })).toEqual({ mode: { kind: 'off' } });
+    await popup.getByLabel('Notify me when a signal starts for a pinned coin').check();
+    await expect.poll(() => send({ type: 'getAlerts' })).toEqual({ enabled: true });
   });
 });

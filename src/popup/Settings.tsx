@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { AlertsAnswer, ToolbarModeAnswer } from '../messages';
+
+type Mode = ToolbarModeAnswer['mode'];
+
+const encode = (mode: Mode) =>
+  mode.kind === 'coin-oi-change-24h' ? `coin:${mode.coin}` : mode.kind;
+
+function decode(value: string): Mode {
+  if (value.startsWith('coin:')) return { kind: 'coin-oi-change-24h', coin: value.slice(5) };
+  return value === 'off' ? { kind: 'off' } : { kind: 'market-liquidations-1h' };
+}
+
+/** The toolbar badge and notifications, as the background stores them (storage.sync). */
+export function Settings({ pins }: { pins: readonly string[] }) {
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [alerts, setAlerts] = useState<boolean | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const modeAnswer = ToolbarModeAnswer.safeParse(
+        await browser.runtime.sendMessage({ type: 'getToolbarMode' }),
+      );
+      const alertsAnswer = AlertsAnswer.safeParse(
+        await browser.runtime.sendMessage({ type: 'getAlerts' }),
+      );
+      if (modeAnswer.success) setMode(modeAnswer.data.mode);
+      if (alertsAnswer.success) setAlerts(alertsAnswer.data.enabled);
+    })();
+  }, []);
+
+  const send = async (message: unknown, apply: (answer: unknown) => boolean) => {
+    const answer: unknown = await browser.runtime.sendMessage(message);
+    setProblem(apply(answer) ? null : 'The setting could not be saved. Try again.');
+  };
+
+  if (mode === null || alerts === null) return null;
+  return (
+    <section class="settings" aria-label="Settings">
+      <h2>Settings</h2>
+      <label>
+        Toolbar badge{' '}
+        <select
+          value={encode(mode)}
+          onChange={(event) => {
+            const next = decode((event.target as HTMLSelectElement).value);
+            void send({ type: 'setToolbarMode', mode: next }, (answer) => {
+              const parsed = ToolbarModeAnswer.safeParse(answer);
+              if (parsed.success) setMode(parsed.data.mode);
+              return parsed.success;
+            });
+          }}
+        >
+          <option value="market-liquidations-1h">Market: liquidations, last hour</option>
+          {pins.map((coin) => (
+            <option key={coin} value={`coin:${coin}`}>
+              {coin}: open interest change, 24h
+            </option>
+          ))}
+          <option value="off">Off</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={alerts}
+          onChange={(event) => {
+            const enabled = (event.target as HTMLInputElement).checked;
+            void send({ type: 'setAlerts', enabled }, (answer) => {
+              const parsed = AlertsAnswer.safeParse(answer);
+              if (parsed.success) setAlerts(parsed.data.enabled);
+              return parsed.success;
+            });
+          }}
+        />{' '}
+        Notify me when a signal starts for a pinned coin
+      </label>
+      {problem && (
+        <p class="state error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
