@@ -30,6 +30,8 @@ export function createLiquidationStore(
   const buckets = new Map<string, MinuteBucket>();
   const dirty = new Set<string>();
   const recent = new Map<VenueId, RecentKeys>();
+  /** Venues whose recent keys changed since they were last written (a few thousand keys each). */
+  const keysChanged = new Set<VenueId>();
   const coverage = new Map<VenueId, Interval[]>();
   /** The interval each connected stream is extending now. */
   const open = new Map<string, { venue: VenueId; interval: Interval }>();
@@ -75,6 +77,7 @@ export function createLiquidationStore(
         // A late or replayed event older than the retention would only be pruned again.
         if (liquidation.time < oldest) continue;
         if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
+        keysChanged.add(liquidation.venue);
         dirty.add(addToBucket(buckets, liquidation).key);
         added += 1;
       }
@@ -130,6 +133,8 @@ export function createLiquidationStore(
       if (dirty.size === 0 && !coverageDirty) return;
       const keys = [...dirty];
       dirty.clear();
+      const venuesWithNewKeys = [...keysChanged];
+      keysChanged.clear();
       coverageDirty = false;
       const tx = db.transaction(['buckets', 'coverage', 'recentKeys'], 'readwrite');
       const writes: Promise<unknown>[] = [];
@@ -143,8 +148,12 @@ export function createLiquidationStore(
       ]);
       for (const venue of venues)
         writes.push(tx.objectStore('coverage').put({ venue, intervals: intervalsOf(venue) }));
-      for (const [venue, keysOfVenue] of recent) {
-        writes.push(tx.objectStore('recentKeys').put({ venue, keys: keysOfVenue.toArray() }));
+      // Only the venues that heard something new: in a cascade, rewriting every venue's keys on
+      // each flush would copy megabytes a second.
+      for (const venue of venuesWithNewKeys) {
+        const keysOfVenue = recent.get(venue);
+        if (keysOfVenue)
+          writes.push(tx.objectStore('recentKeys').put({ venue, keys: keysOfVenue.toArray() }));
       }
       await Promise.all([...writes, tx.done]);
     },
