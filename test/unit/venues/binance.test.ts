@@ -17,8 +17,9 @@ import {
   sweepDue,
   TickerItem,
 } from '../../../src/venues/binance';
-import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { createVenueClient, VenueError } from '../../../src/venues/client';
 import { frameAt } from '../../../src/venues/frames';
+import { fakeFetch, type Reply, type Route } from './fake-fetch';
 
 // 12:00 UTC: a whole hour, so minute k after it sweeps part k of the instruments.
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
@@ -33,26 +34,6 @@ const REST = 'https://fapi.binance.com';
 const fixtureText = (name: string) =>
   readFileSync(new URL(`../../fixtures/binance/${name}.json`, import.meta.url), 'utf8');
 const fixture = <T>(name: string) => JSON.parse(fixtureText(name)) as T;
-
-type Reply = { body: string; status?: number; headers?: Record<string, string> };
-type Route = Reply | ((url: URL) => Reply);
-
-/** A fetch that answers by path (without query) and records every URL it was asked for. */
-function fakeFetch(routes: Record<string, Route>) {
-  const calls: URL[] = [];
-  const fetch: FetchLike = async (url) => {
-    const parsed = new URL(url);
-    calls.push(parsed);
-    const route = routes[parsed.pathname];
-    if (!route) return new Response('not found', { status: 404 });
-    const reply = typeof route === 'function' ? route(parsed) : route;
-    return new Response(reply.body, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 /** `/fapi/v1/openInterest?symbol=`, answered from our per-symbol fixture. */
 function openInterestRoute(url: URL): Reply {

@@ -10,7 +10,8 @@ import {
   TickerItem,
   Tickers,
 } from '../../../src/venues/bitget';
-import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { createVenueClient, VenueError } from '../../../src/venues/client';
+import { fakeFetch, type Reply } from './fake-fetch';
 
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
 
@@ -25,24 +26,6 @@ const fixtureText = (name: string) =>
 const CONTRACTS = fixtureText('contracts.json');
 const TICKERS = fixtureText('tickers.json');
 const FUND_RATES = fixtureText('current-fund-rate.json');
-
-type Reply = { body: string; status?: number; headers?: Record<string, string> };
-
-/** A fetch that answers by path (without query) and records every URL it was asked for. */
-function fakeFetch(routes: Record<string, Reply>) {
-  const calls: URL[] = [];
-  const fetch: FetchLike = async (url) => {
-    const parsed = new URL(url);
-    calls.push(parsed);
-    const reply = routes[parsed.pathname];
-    if (!reply) return new Response('not found', { status: 404 });
-    return new Response(reply.body, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 function clientFor(routes: Record<string, Reply>) {
   const fake = fakeFetch(routes);

@@ -10,7 +10,8 @@ import {
   TickerItem,
   TickersResult,
 } from '../../../src/venues/bybit';
-import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { createVenueClient, VenueError } from '../../../src/venues/client';
+import { fakeFetch } from './fake-fetch';
 
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
 
@@ -23,25 +24,6 @@ const fixtureText = (name: string) =>
 
 const TICKERS = fixtureText('tickers.json');
 const INSTRUMENTS = fixtureText('instruments.json');
-
-type Reply = { body: string; status?: number; headers?: Record<string, string> };
-
-/** A fetch that answers by path (without query) and records every URL it was asked for. */
-function fakeFetch(routes: Record<string, Reply | ((url: URL) => Reply)>) {
-  const calls: URL[] = [];
-  const fetch: FetchLike = async (url) => {
-    const parsed = new URL(url);
-    calls.push(parsed);
-    const route = routes[parsed.pathname];
-    if (!route) return new Response('not found', { status: 404 });
-    const reply = typeof route === 'function' ? route(parsed) : route;
-    return new Response(reply.body, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 function clientFor(routes: Parameters<typeof fakeFetch>[0]) {
   const fake = fakeFetch(routes);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Instrument, MarketRow } from '../../../src/core/market';
-import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { createVenueClient, VenueError } from '../../../src/venues/client';
 import { frameAt } from '../../../src/venues/frames';
 import {
   ContractItem,
@@ -11,6 +11,7 @@ import {
   rowFromTicker,
   TickerItem,
 } from '../../../src/venues/gate';
+import { fakeFetch } from './fake-fetch';
 
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
 const NOW_S = NOW / 1000;
@@ -29,25 +30,6 @@ const TICKERS = fixtureText('tickers.json');
 const STATS_1H = fixtureText('contract-stats-1h.json');
 const STATS_5M = fixtureText('contract-stats-5m.json');
 const FRAMES = JSON.parse(fixtureText('ws-frames.json')) as Record<string, unknown>;
-
-type Reply = { body: string; status?: number; headers?: Record<string, string> };
-
-/** A fetch that answers by path (without query) and records every URL it was asked for. */
-function fakeFetch(routes: Record<string, Reply | ((url: URL) => Reply)>) {
-  const calls: URL[] = [];
-  const fetch: FetchLike = async (url) => {
-    const parsed = new URL(url);
-    calls.push(parsed);
-    const route = routes[parsed.pathname];
-    if (!route) return new Response('not found', { status: 404 });
-    const reply = typeof route === 'function' ? route(parsed) : route;
-    return new Response(reply.body, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 function clientFor(routes: Parameters<typeof fakeFetch>[0]) {
   const fake = fakeFetch(routes);

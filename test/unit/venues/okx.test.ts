@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Instrument, MarketRow } from '../../../src/core/market';
-import { createVenueClient, type FetchLike, VenueError } from '../../../src/venues/client';
+import { createVenueClient, VenueError } from '../../../src/venues/client';
 import {
   FundingItem,
   fundingIntervalHours,
@@ -16,6 +16,7 @@ import {
   rowFromParts,
   TickerItem,
 } from '../../../src/venues/okx';
+import { fakeFetch } from './fake-fetch';
 
 const NOW = Date.UTC(2026, 7, 9, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -33,25 +34,6 @@ const TICKERS = fixtureText('tickers.json');
 const FUNDING = fixtureText('funding-rate.json');
 const OI_HISTORY = fixtureText('open-interest-history.json');
 const FRAMES = JSON.parse(fixtureText('ws-frames.json')) as Record<string, unknown>;
-
-type Reply = { body: string; status?: number; headers?: Record<string, string> };
-
-/** A fetch that answers by path (without query) and records every URL it was asked for. */
-function fakeFetch(routes: Record<string, Reply | ((url: URL) => Reply)>) {
-  const calls: URL[] = [];
-  const fetch: FetchLike = async (url) => {
-    const parsed = new URL(url);
-    calls.push(parsed);
-    const route = routes[parsed.pathname];
-    if (!route) return new Response('not found', { status: 404 });
-    const reply = typeof route === 'function' ? route(parsed) : route;
-    return new Response(reply.body, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 function clientFor(routes: Parameters<typeof fakeFetch>[0]) {
   const fake = fakeFetch(routes);
