@@ -37,6 +37,20 @@ describe('notifications', () => {
     expect(await send({ type: 'pinCoin', coin: 'BTC' })).toEqual({ pins: ['BTC'] });
     expect((await sent())?.sent ?? 0).toBe(0);
 
+    // Play the day once every stream listens (and the first polls are well behind, so that the
+    // Refresh below is not refused as too soon after them).
+    await expect
+      .poll(
+        async () => {
+          const { venues } = (await send({ type: 'getStatus' })) as {
+            venues: Array<{ stream: { connected: number; connections: number } | null }>;
+          };
+          const streams = venues.flatMap((v) => (v.stream ? [v.stream] : []));
+          return streams.length === 5 && streams.every((s) => s.connected === s.connections);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await replay.setScenario('2025-09-22-long-flush', 20);
     await popup.waitForTimeout(5_500);
     await popup.getByRole('button', { name: 'Refresh' }).click();
