@@ -47,6 +47,9 @@ export function createHistory({
       try {
         const range = { from: now() - DAY_MS, to: now() };
         const markets = await marketsOf(venue, coin);
+        // Before the venue's markets are known there is nothing to ask; caching that empty
+        // answer would hide the coin's history for minutes.
+        if (markets.length === 0) return false;
         const fetched = await Promise.all(
           markets.map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
         );
@@ -99,7 +102,6 @@ export function createHistory({
     return new Map([...byHour].filter(([hour]) => counts.get(hour) === perMarket.length));
   }
 
-  /** Refreshes the cached history of a coin on a venue if it is older than an hour. */
   /** Refreshes the cached history of a coin on a venue; resolves true when it wrote new data. */
   function refresh(venue: Venue, coin: string): Promise<boolean> {
     const key = `${venue.id}|${coin}`;

@@ -95,8 +95,18 @@ const alertsStore: AlertsStore = {
   setEnabled: (enabled) => browser.storage.sync.set({ [ALERTS_KEY]: enabled }),
 };
 
-/** Notifies, once per episode, the signals that started for pinned coins since the last look. */
-async function checkAlerts() {
+/**
+ * Notifies, once per episode, the signals that started for pinned coins since the last look.
+ * Looks run one after another: two overlapping ones would both read the same last state.
+ */
+let alertsChecked: Promise<void> = Promise.resolve();
+function checkAlerts() {
+  alertsChecked = alertsChecked.then(lookForAlerts).catch((error: unknown) => {
+    console.warn('Leverage Lens: notification check failed', error);
+  });
+}
+
+async function lookForAlerts() {
   if (!(await alertsStore.enabled())) return;
   const ready = await service;
   const pins = await pinsStore.load();
@@ -146,7 +156,7 @@ function broadcast(push: BackgroundToClient) {
 const notifyClients = () => {
   broadcast({ type: 'dataChanged', asOf: Date.now() });
   void updateToolbar();
-  void checkAlerts();
+  checkAlerts();
 };
 
 // Service workers may not await at the top level, and must register their listeners

@@ -13,10 +13,7 @@ afterEach(async () => {
 });
 
 describe('notifications', () => {
-  // Skipped: in full CI runs BTC's flush sometimes never fires within 45 s here (it does in
-  // isolation and in signals.test.ts); the cause is not found yet. The episode and rate rules are
-  // unit-tested in test/unit/core/alerts.test.ts. Re-enable once the cause is known.
-  it.skip('one notification when a long flush starts for a pinned coin', async () => {
+  it('one notification when a long flush starts for a pinned coin', async () => {
     await replay.reset();
     await replay.setScenario('2025-09-22-long-flush', 0.0001);
     session = await launchWithExtension({ extensionDir: inject('extensionDir') });
