@@ -27,8 +27,9 @@ export function createLiquidationStore(
   now: () => number = Date.now,
   { maxStoredBuckets = MAX_STORED_BUCKETS } = {},
 ) {
-  const buckets = new Map<string, MinuteBucket>();
-  const dirty = new Set<string>();
+  // Indexed by coin: a coin's windows read only its own buckets, not a whole day of every coin's.
+  const bucketsByCoin = new Map<string, Map<string, MinuteBucket>>();
+  const dirty = new Map<string, MinuteBucket>();
   const recent = new Map<VenueId, RecentKeys>();
   /** Venues whose recent keys changed since they were last written (a few thousand keys each). */
   const keysChanged = new Set<VenueId>();
@@ -46,6 +47,23 @@ export function createLiquidationStore(
     return keys;
   }
 
+  function bucketsOf(coin: string): Map<string, MinuteBucket> {
+    let buckets = bucketsByCoin.get(coin);
+    if (!buckets) {
+      buckets = new Map();
+      bucketsByCoin.set(coin, buckets);
+    }
+    return buckets;
+  }
+
+  function* bucketsFor(coin: string | null): Iterable<MinuteBucket> {
+    if (coin !== null) {
+      yield* bucketsByCoin.get(coin)?.values() ?? [];
+      return;
+    }
+    for (const buckets of bucketsByCoin.values()) yield* buckets.values();
+  }
+
   function intervalsOf(venue: VenueId): Interval[] {
     const live = [...open.values()].filter((o) => o.venue === venue).map((o) => o.interval);
     return mergeIntervals([...(coverage.get(venue) ?? []), ...live]);
@@ -60,7 +78,7 @@ export function createLiquidationStore(
         'minute',
         IDBKeyRange.lowerBound(since),
       )) {
-        buckets.set(bucket.key, bucket);
+        bucketsOf(bucket.coin).set(bucket.key, bucket);
       }
       for (const record of await db.getAll('coverage'))
         coverage.set(record.venue, record.intervals);
@@ -78,7 +96,8 @@ export function createLiquidationStore(
         if (liquidation.time < oldest) continue;
         if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
         keysChanged.add(liquidation.venue);
-        dirty.add(addToBucket(buckets, liquidation).key);
+        const bucket = addToBucket(bucketsOf(liquidation.coin), liquidation);
+        dirty.set(bucket.key, bucket);
         added += 1;
       }
       return added;
@@ -112,18 +131,15 @@ export function createLiquidationStore(
       window: Interval,
       onlyWithin?: Interval[],
     ): WindowTotals {
-      const matching = [...buckets.values()].filter(
-        (b) => (coin === null || b.coin === coin) && (venues === null || venues.includes(b.venue)),
+      const matching = [...bucketsFor(coin)].filter(
+        (b) => venues === null || venues.includes(b.venue),
       );
       return sumBuckets(matching, window, onlyWithin);
     },
 
     /** Buckets of one coin (or of every coin) on every venue, within a window. */
     bucketsIn(coin: string | null, window: Interval): MinuteBucket[] {
-      return [...buckets.values()].filter(
-        (b) =>
-          (coin === null || b.coin === coin) && b.minute >= window.from && b.minute < window.to,
-      );
+      return [...bucketsFor(coin)].filter((b) => b.minute >= window.from && b.minute < window.to);
     },
 
     pendingWrites: () => dirty.size,
@@ -131,17 +147,14 @@ export function createLiquidationStore(
     /** Writes what changed since the last flush in one transaction. */
     async flush() {
       if (dirty.size === 0 && !coverageDirty) return;
-      const keys = [...dirty];
+      const changed = [...dirty.values()];
       dirty.clear();
       const venuesWithNewKeys = [...keysChanged];
       keysChanged.clear();
       coverageDirty = false;
       const tx = db.transaction(['buckets', 'coverage', 'recentKeys'], 'readwrite');
       const writes: Promise<unknown>[] = [];
-      for (const key of keys) {
-        const bucket = buckets.get(key);
-        if (bucket) writes.push(tx.objectStore('buckets').put({ ...bucket }));
-      }
+      for (const bucket of changed) writes.push(tx.objectStore('buckets').put({ ...bucket }));
       const venues = new Set<VenueId>([
         ...coverage.keys(),
         ...[...open.values()].map((o) => o.venue),
@@ -162,8 +175,11 @@ export function createLiquidationStore(
     async prune() {
       const cutoff = now() - RETENTION_MS;
       const memoryCutoff = now() - DAY_MS;
-      for (const [key, bucket] of buckets)
-        if (bucket.minute < memoryCutoff && !dirty.has(key)) buckets.delete(key);
+      for (const [coin, buckets] of bucketsByCoin) {
+        for (const [key, bucket] of buckets)
+          if (bucket.minute < memoryCutoff && !dirty.has(key)) buckets.delete(key);
+        if (buckets.size === 0) bucketsByCoin.delete(coin);
+      }
       for (const [venue, intervals] of coverage)
         coverage.set(venue, pruneBefore(intervals, cutoff));
       for (const { interval } of open.values()) interval.from = Math.max(interval.from, cutoff);
