@@ -45,15 +45,21 @@ export function createHistory({
     if (running || !fetchBuckets) return running ?? Promise.resolve(false);
     const task = (async () => {
       try {
-        const range = { from: now() - DAY_MS, to: now() };
         const markets = await marketsOf(venue, coin);
         // Before the venue's markets are known there is nothing to ask; caching that empty
         // answer would hide the coin's history for minutes.
         if (markets.length === 0) return false;
+        const dayAgo = now() - DAY_MS;
+        const cached = liquidationCache.get(key)?.buckets ?? [];
+        // Only what is new since the last answer, from its last bucket on (which may still have
+        // been filling): a third of the requests of asking for the whole day again.
+        const from = Math.max(dayAgo, ...cached.map((bucket) => bucket.start));
+        const range = { from, to: now() };
         const fetched = await Promise.all(
           markets.map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
         );
-        liquidationCache.set(key, { fetchedAt: now(), buckets: fetched.flat() });
+        const kept = cached.filter((bucket) => bucket.start >= dayAgo && bucket.start < from);
+        liquidationCache.set(key, { fetchedAt: now(), buckets: [...kept, ...fetched.flat()] });
         return true;
       } catch (error) {
         if (!(error instanceof VenueError)) throw error;

@@ -25,13 +25,21 @@ const BUCKET: LiquidationBucket = {
   shortUsd: 0,
 };
 
-function historyWith(listed: () => Instrument[]) {
+const FIVE_MINUTES = 300_000;
+
+function historyWith(
+  listed: () => Instrument[],
+  now: () => number = () => NOW,
+  answer: (from: number) => LiquidationBucket[] = () => [BUCKET],
+) {
   const asked: string[] = [];
+  const ranges: Array<{ from: number; to: number }> = [];
   const venue: Venue = {
     ...gate,
-    fetchLiquidationHistory: async (_client, instrument) => {
+    fetchLiquidationHistory: async (_client, instrument, range) => {
       asked.push(instrument.symbol);
-      return [BUCKET];
+      ranges.push(range);
+      return answer(range.from);
     },
   };
   const history = createHistory({
@@ -40,9 +48,9 @@ function historyWith(listed: () => Instrument[]) {
     venues: [venue],
     clientFor: () => ({}) as VenueClient,
     instrumentsOf: async () => listed(),
-    now: () => NOW,
+    now,
   });
-  return { history, asked };
+  return { history, asked, ranges };
 }
 
 describe('liquidation history', () => {
@@ -67,5 +75,36 @@ describe('liquidation history', () => {
     expect(await again.refreshed).toBe(false);
     expect(again.buckets).toEqual([BUCKET]);
     expect(asked).toHaveLength(1);
+  });
+
+  it('asks only for what is new since its last bucket, and keeps a day', async () => {
+    let at = NOW;
+    // Every answer holds the 5-minute buckets from the asked start to the current time.
+    const { history, ranges } = historyWith(
+      () => [BTC],
+      () => at,
+      (from) => {
+        const buckets: LiquidationBucket[] = [];
+        for (let start = from; start < at; start += FIVE_MINUTES)
+          buckets.push({ ...BUCKET, start, longUsd: start === from ? 1 : 2 });
+        return buckets;
+      },
+    );
+    await history.liquidationHistory('BTC').refreshed;
+    const dayAgo = NOW - 24 * 3_600_000;
+    expect(ranges).toEqual([{ from: dayAgo, to: NOW }]);
+
+    at = NOW + 10 * 60_000;
+    expect(await history.liquidationHistory('BTC').refreshed).toBe(true);
+    const lastBefore = NOW - FIVE_MINUTES;
+    expect(ranges[1]).toEqual({ from: lastBefore, to: at });
+
+    const buckets = history.liquidationHistory('BTC').buckets;
+    const starts = buckets.map((bucket) => bucket.start);
+    // A day back from now, each 5-minute bucket once, the re-asked last one replaced.
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(at - 24 * 3_600_000);
+    expect(buckets.find((bucket) => bucket.start === lastBefore)?.longUsd).toBe(1);
+    expect(Math.max(...starts)).toBe(at - FIVE_MINUTES);
   });
 });
