@@ -23,10 +23,18 @@ export interface OiHistoryRecord {
   points: OiPoint[];
 }
 
+export interface RecentKeysRecord {
+  slot: string;
+  venue: VenueId;
+  page: number;
+  keys: string[];
+}
+
 interface LensDb extends DBSchema {
   buckets: { key: string; value: MinuteBucket; indexes: { minute: number } };
   coverage: { key: VenueId; value: { venue: VenueId; intervals: Interval[] } };
-  recentKeys: { key: VenueId; value: { venue: VenueId; keys: string[] } };
+  /** A venue's recent event keys in pages; `slot` (venue|n) is reused as pages roll over. */
+  recentKeyPages: { key: string; value: RecentKeysRecord };
   oiSnapshots: { key: number; value: OiSnapshotRecord };
   oiHistory: { key: string; value: OiHistoryRecord };
 }
@@ -34,13 +42,22 @@ interface LensDb extends DBSchema {
 export type Database = IDBPDatabase<LensDb>;
 
 export function openDatabase(name = 'leverage-lens'): Promise<Database> {
-  return openDB<LensDb>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('buckets', { keyPath: 'key' }).createIndex('minute', 'minute');
-      db.createObjectStore('coverage', { keyPath: 'venue' });
-      db.createObjectStore('recentKeys', { keyPath: 'venue' });
-      db.createObjectStore('oiSnapshots', { keyPath: 'hour' });
-      db.createObjectStore('oiHistory', { keyPath: 'key' });
+  return openDB<LensDb>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('buckets', { keyPath: 'key' }).createIndex('minute', 'minute');
+        db.createObjectStore('coverage', { keyPath: 'venue' });
+        db.createObjectStore('oiSnapshots', { keyPath: 'hour' });
+        db.createObjectStore('oiHistory', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // Version 1 rewrote all of a venue's keys on every flush; the few minutes of replay
+        // protection they gave are not worth a migration.
+        const untyped = db as unknown as IDBPDatabase;
+        if (untyped.objectStoreNames.contains('recentKeys'))
+          untyped.deleteObjectStore('recentKeys');
+        db.createObjectStore('recentKeyPages', { keyPath: 'slot' });
+      }
     },
   });
 }

@@ -7,7 +7,9 @@ import {
   addToBucket,
   eventKey,
   type MinuteBucket,
+  RECENT_KEYS_PAGE,
   RecentKeys,
+  type RecentKeysPage,
   sumBuckets,
   type WindowTotals,
 } from '../core/liquidations';
@@ -21,6 +23,8 @@ export const RETENTION_MS = 30 * DAY_MS;
 /** Size bound on disk: the oldest buckets go first beyond this many. */
 export const MAX_STORED_BUCKETS = 400_000;
 const RECENT_KEYS_PER_VENUE = 5_000;
+/** Disk slots per venue: the full pages the memory holds, and the one being filled. */
+const RECENT_KEY_SLOTS = Math.ceil(RECENT_KEYS_PER_VENUE / RECENT_KEYS_PAGE) + 1;
 
 export function createLiquidationStore(
   db: Database,
@@ -31,8 +35,6 @@ export function createLiquidationStore(
   const bucketsByCoin = new Map<string, Map<string, MinuteBucket>>();
   const dirty = new Map<string, MinuteBucket>();
   const recent = new Map<VenueId, RecentKeys>();
-  /** Venues whose recent keys changed since they were last written (a few thousand keys each). */
-  const keysChanged = new Set<VenueId>();
   const coverage = new Map<VenueId, Interval[]>();
   /** The interval each connected stream is extending now. */
   const open = new Map<string, { venue: VenueId; interval: Interval }>();
@@ -82,8 +84,12 @@ export function createLiquidationStore(
       }
       for (const record of await db.getAll('coverage'))
         coverage.set(record.venue, record.intervals);
-      for (const record of await db.getAll('recentKeys')) {
-        recent.set(record.venue, new RecentKeys(RECENT_KEYS_PER_VENUE, record.keys));
+      const pagesByVenue = new Map<VenueId, RecentKeysPage[]>();
+      for (const { venue, page, keys } of await db.getAll('recentKeyPages')) {
+        pagesByVenue.set(venue, [...(pagesByVenue.get(venue) ?? []), { page, keys }]);
+      }
+      for (const [venue, pages] of pagesByVenue) {
+        recent.set(venue, new RecentKeys(RECENT_KEYS_PER_VENUE, pages));
       }
     },
 
@@ -95,7 +101,6 @@ export function createLiquidationStore(
         // A late or replayed event older than the retention would only be pruned again.
         if (liquidation.time < oldest) continue;
         if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
-        keysChanged.add(liquidation.venue);
         const bucket = addToBucket(bucketsOf(liquidation.coin), liquidation);
         dirty.set(bucket.key, bucket);
         added += 1;
@@ -149,10 +154,8 @@ export function createLiquidationStore(
       if (dirty.size === 0 && !coverageDirty) return;
       const changed = [...dirty.values()];
       dirty.clear();
-      const venuesWithNewKeys = [...keysChanged];
-      keysChanged.clear();
       coverageDirty = false;
-      const tx = db.transaction(['buckets', 'coverage', 'recentKeys'], 'readwrite');
+      const tx = db.transaction(['buckets', 'coverage', 'recentKeyPages'], 'readwrite');
       const writes: Promise<unknown>[] = [];
       for (const bucket of changed) writes.push(tx.objectStore('buckets').put({ ...bucket }));
       const venues = new Set<VenueId>([
@@ -161,12 +164,13 @@ export function createLiquidationStore(
       ]);
       for (const venue of venues)
         writes.push(tx.objectStore('coverage').put({ venue, intervals: intervalsOf(venue) }));
-      // Only the venues that heard something new: in a cascade, rewriting every venue's keys on
-      // each flush would copy megabytes a second.
-      for (const venue of venuesWithNewKeys) {
-        const keysOfVenue = recent.get(venue);
-        if (keysOfVenue)
-          writes.push(tx.objectStore('recentKeys').put({ venue, keys: keysOfVenue.toArray() }));
+      // Only the pages that received keys, in the same transaction as the buckets they counted:
+      // in a cascade, rewriting every venue's keys on each flush would copy megabytes a second.
+      for (const [venue, keys] of recent) {
+        for (const { page, keys: pageKeys } of keys.takeChangedPages()) {
+          const slot = `${venue}|${page % RECENT_KEY_SLOTS}`;
+          writes.push(tx.objectStore('recentKeyPages').put({ slot, venue, page, keys: pageKeys }));
+        }
       }
       await Promise.all([...writes, tx.done]);
     },

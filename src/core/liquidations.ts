@@ -58,28 +58,65 @@ export function eventKey(liquidation: Liquidation): string {
   return `${liquidation.venue}|${liquidation.coin}|${liquidation.time}|${liquidation.side}|${liquidation.usd}`;
 }
 
+/** Keys are written to disk in pages of this many, so a flush rewrites only the pages it changed. */
+export const RECENT_KEYS_PAGE = 500;
+
+export interface RecentKeysPage {
+  /** Pages are numbered in order of arrival; page n holds keys n × RECENT_KEYS_PAGE onwards. */
+  page: number;
+  keys: string[];
+}
+
 /** A bounded memory of recent event keys: the oldest are forgotten first. */
 export class RecentKeys {
-  private readonly keys = new Set<string>();
+  /** Each key with its arrival number, in arrival order. */
+  private readonly keys = new Map<string, number>();
+  private readonly changedPages = new Set<number>();
+  private next = 0;
+
   constructor(
     private readonly capacity: number,
-    initial: Iterable<string> = [],
+    initial: readonly RecentKeysPage[] = [],
   ) {
-    for (const key of initial) this.remember(key);
+    for (const { page, keys } of [...initial].sort((a, b) => a.page - b.page)) {
+      this.next = page * RECENT_KEYS_PAGE;
+      for (const key of keys) this.remember(key);
+    }
+    // Restored keys are on disk already; new ones start on a fresh page.
+    this.next = Math.ceil(this.next / RECENT_KEYS_PAGE) * RECENT_KEYS_PAGE;
+    this.changedPages.clear();
   }
+
   /** True when the key was seen before; otherwise remembers it and returns false. */
   seenBefore(key: string): boolean {
     if (this.keys.has(key)) return true;
     this.remember(key);
     return false;
   }
+
   toArray(): string[] {
-    return [...this.keys];
+    return [...this.keys.keys()];
   }
+
+  /** The pages that received keys since the last call, with the keys they hold now. */
+  takeChangedPages(): RecentKeysPage[] {
+    const changed = [...this.changedPages];
+    this.changedPages.clear();
+    return changed.map((page) => {
+      const from = page * RECENT_KEYS_PAGE;
+      const keys: string[] = [];
+      for (const [key, at] of this.keys)
+        if (at >= from && at < from + RECENT_KEYS_PAGE) keys.push(key);
+      return { page, keys };
+    });
+  }
+
   private remember(key: string) {
-    this.keys.add(key);
+    const at = this.next++;
+    this.keys.set(key, at);
+    this.changedPages.add(Math.floor(at / RECENT_KEYS_PAGE));
     if (this.keys.size > this.capacity) {
-      const oldest = this.keys.values().next().value;
+      const oldest = this.keys.keys().next().value;
       if (oldest !== undefined) this.keys.delete(oldest);
     }
   }

@@ -477,7 +477,7 @@ export async function runIngestion(): Promise<IngestionResult> {
   for (const stream of streams) stream.stop();
   // Chrome keeps IndexedDB's data in another process: empty fake-indexeddb's copy to see the
   // worker's own heap (the store, which holds the connection, keeps its buckets and keys).
-  for (const name of ['buckets', 'coverage', 'recentKeys'] as const) await db.clear(name);
+  for (const name of ['buckets', 'coverage', 'recentKeyPages'] as const) await db.clear(name);
   gc();
   const heapWithoutIdb = heapMB();
 

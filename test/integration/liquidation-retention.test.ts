@@ -236,7 +236,7 @@ describe('liquidation retention', () => {
     ];
     expect(store.ingest(heard)).toBe(2);
     await store.flush();
-    expect((await db.getAll('recentKeys')).map((record) => record.venue).sort()).toEqual([
+    expect((await db.getAll('recentKeyPages')).map((record) => record.venue).sort()).toEqual([
       'binance',
       'bybit',
     ]);
@@ -262,5 +262,34 @@ describe('liquidation retention', () => {
       longUsd: 4_000,
       longCount: 1,
     });
+  });
+
+  it('a cascade writes only the key pages it changed, and a restart still knows thousands', async () => {
+    const { name, db } = await freshDatabase();
+    const time = clock();
+    const store = createLiquidationStore(db, time.now);
+    const cascade = Array.from({ length: 3_000 }, (_, i) =>
+      liquidation(NOW - 50 * MINUTE + i * 1_000, { usd: 100 + i }),
+    );
+    expect(store.ingest(cascade.slice(0, 2_990))).toBe(2_990);
+    await store.flush();
+    const pagesBefore = await db.getAll('recentKeyPages');
+    expect(pagesBefore.map((record) => record.page)).toEqual([0, 1, 2, 3, 4, 5]);
+
+    // Ten more events touch one page: only that page is rewritten.
+    expect(store.ingest(cascade.slice(2_990))).toBe(10);
+    await store.flush();
+    const pagesAfter = await db.getAll('recentKeyPages');
+    const changed = pagesAfter.filter(
+      (record, i) => JSON.stringify(record) !== JSON.stringify(pagesBefore[i]),
+    );
+    expect(changed.map((record) => [record.page, record.keys.length])).toEqual([[5, 500]]);
+
+    // After a restart the venue replays the whole cascade: nothing counts twice.
+    db.close();
+    const restarted = createLiquidationStore(await open(name), time.now);
+    await restarted.hydrate();
+    expect(restarted.ingest(cascade)).toBe(0);
+    expect(restarted.ingest([liquidation(NOW, { usd: 1 })])).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import {
   MINUTE_MS,
   type MinuteBucket,
   minuteOf,
+  RECENT_KEYS_PAGE,
   RecentKeys,
   sumBuckets,
 } from '../../../src/core/liquidations';
@@ -139,12 +140,51 @@ describe('RecentKeys', () => {
     expect(recent.toArray()).toEqual(['d', 'e', 'a']);
   });
 
-  it('counts initial keys as seen, keeping only the newest `capacity` of them', () => {
-    const recent = new RecentKeys(2, ['x', 'y', 'z']);
+  it('counts restored keys as seen, oldest page first, keeping only the newest `capacity`', () => {
+    const recent = new RecentKeys(2, [
+      { page: 8, keys: ['y', 'z'] },
+      { page: 7, keys: ['x'] },
+    ]);
     expect(recent.toArray()).toEqual(['y', 'z']);
     expect(recent.seenBefore('z')).toBe(true);
     expect(recent.seenBefore('y')).toBe(true);
     expect(recent.seenBefore('x')).toBe(false);
+  });
+
+  it('hands out only the pages that received keys, each whole, once', () => {
+    const recent = new RecentKeys(5_000);
+    for (let i = 0; i < RECENT_KEYS_PAGE + 10; i++) recent.seenBefore(`k${i}`);
+    const first = recent.takeChangedPages();
+    expect(first.map((page) => [page.page, page.keys.length])).toEqual([
+      [0, RECENT_KEYS_PAGE],
+      [1, 10],
+    ]);
+    expect(recent.takeChangedPages()).toEqual([]);
+    recent.seenBefore('k0');
+    expect(recent.takeChangedPages()).toEqual([]);
+    recent.seenBefore('new');
+    expect(recent.takeChangedPages()).toEqual([
+      { page: 1, keys: [...(first[1]?.keys ?? []), 'new'] },
+    ]);
+  });
+
+  it('continues on a fresh page after a restore, so a partly filled page on disk is kept', () => {
+    const recent = new RecentKeys(5_000, [{ page: 3, keys: ['a', 'b'] }]);
+    expect(recent.takeChangedPages()).toEqual([]);
+    recent.seenBefore('c');
+    expect(recent.takeChangedPages()).toEqual([{ page: 4, keys: ['c'] }]);
+  });
+
+  it('a page keeps only keys still remembered once older ones are forgotten', () => {
+    const recent = new RecentKeys(RECENT_KEYS_PAGE);
+    for (let i = 0; i < RECENT_KEYS_PAGE + 3; i++) recent.seenBefore(`k${i}`);
+    const [zero, one] = recent.takeChangedPages();
+    expect(zero?.keys).toHaveLength(RECENT_KEYS_PAGE - 3);
+    expect(one?.keys).toEqual([
+      `k${RECENT_KEYS_PAGE}`,
+      `k${RECENT_KEYS_PAGE + 1}`,
+      `k${RECENT_KEYS_PAGE + 2}`,
+    ]);
   });
 });
 
