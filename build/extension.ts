@@ -12,7 +12,9 @@ export function buildExtension(
   const vite = join(process.cwd(), 'node_modules', '.bin', 'vite');
   const mode = browser === 'firefox' ? ['--mode', 'firefox'] : [];
   const result = spawnSync(vite, ['build', ...mode, '--outDir', outDir, '--logLevel', 'warn'], {
-    env: { ...process.env, LL_VENUE_ORIGIN: venueOrigin },
+    // Always a production build: vitest's NODE_ENV=test would switch preact to its development
+    // JSX, which embeds absolute file paths and makes a test build differ from the release.
+    env: { ...process.env, NODE_ENV: 'production', LL_VENUE_ORIGIN: venueOrigin },
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`${browser} build failed (exit ${result.status})`);
