@@ -31,7 +31,8 @@ export interface Packages {
  */
 const ENTRY_TIME = new Date(1980, 0, 1);
 
-function filesUnder(dir: string): string[] {
+/** The files below `dir`, as sorted zip paths. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((path) => statSync(join(dir, path)).isFile())
     .map((path) => path.split(sep).join('/'))
