@@ -1,8 +1,7 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
-import packageJson from './package.json' with { type: 'json' };
+import { browserForMode, manifestFor } from './build/manifest.ts';
 
 /**
  * LL_VENUE_ORIGIN (DESIGN.md): a test build sends all venue traffic to the replay server at this
@@ -18,26 +17,21 @@ function venueOrigin(): string {
   return url.origin;
 }
 
-function manifestFor(origin: string): ManifestV3Export {
-  // The version has one home, package.json.
-  const release = { ...baseManifest, version: packageJson.version };
-  if (!origin) return release as ManifestV3Export;
-  const loopbackPages = ['http://127.0.0.1/*', 'http://localhost/*'];
-  return {
-    ...release,
-    host_permissions: [...baseManifest.host_permissions, `${origin}/*`],
-    content_scripts: baseManifest.content_scripts.map((script) => ({
-      ...script,
-      matches: [...script.matches, ...loopbackPages],
-    })),
-  } as ManifestV3Export;
-}
-
 const origin = venueOrigin();
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifestFor(origin) })],
-  define: { __LL_VENUE_ORIGIN__: JSON.stringify(origin) },
-  build: { target: 'chrome116', emptyOutDir: true, sourcemap: false },
-  legacy: { skipWebSocketTokenCheck: true },
+// `vite build` builds Chrome into dist/; `vite build --mode firefox` builds Firefox into
+// dist-firefox/ from the same source.
+export default defineConfig(({ mode }) => {
+  const browser = browserForMode(mode);
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(browser, origin), browser })],
+    define: { __LL_VENUE_ORIGIN__: JSON.stringify(origin) },
+    build: {
+      target: browser === 'firefox' ? 'firefox140' : 'chrome116',
+      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+    },
+    legacy: { skipWebSocketTokenCheck: true },
+  };
 });

@@ -1,12 +1,15 @@
 // `npm test`: installs what is missing, then type-checks, lints, and runs the unit, integration
-// and end-to-end tests (real Chromium). Ends with one "N passed, N failed" line.
+// and end-to-end tests (real Chromium), and the Firefox build's lint and smoke test (real Firefox).
+// Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureDependencies } from './ensure-deps.mjs';
+import { ensureFirefox } from './ensure-firefox.mjs';
 
 ensureDependencies();
 process.env.LL_CHROMIUM = ensureChromium();
+process.env.LL_FIREFOX = ensureFirefox();
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`);
@@ -24,7 +27,7 @@ const lintOk = step('format and lint (biome)', bin('biome'), ['check', '.']);
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
-const testsOk = step('unit, integration and end-to-end tests (vitest)', bin('vitest'), [
+const testsOk = step('unit, integration, end-to-end and Firefox tests (vitest)', bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
