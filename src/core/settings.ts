@@ -39,11 +39,17 @@ export const DEFAULT_SIGNAL_SETTINGS: SignalSettings = {
 /** Settings from storage or a user: valid ones as they are, or every problem in plain words. */
 export function parseSignalSettings(
   value: unknown,
-): { ok: true; settings: SignalSettings } | { ok: false; error: string } {
+):
+  | { ok: true; settings: SignalSettings }
+  | { ok: false; error: string; fields: Record<string, string> } {
   const parsed = SignalSettings.safeParse(value);
   if (parsed.success) return { ok: true, settings: parsed.data };
-  const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
-  );
-  return { ok: false, error: `invalid signal settings (${problems.join('; ')})` };
+  // Keyed by the field's dotted path ("longFlush.oiChangePct") so a form can show each by its input.
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.length ? issue.path.join('.') : '(root)';
+    fields[path] ??= issue.message;
+  }
+  const problems = Object.entries(fields).map(([path, message]) => `${path}: ${message}`);
+  return { ok: false, error: `invalid signal settings (${problems.join('; ')})`, fields };
 }

@@ -122,3 +122,19 @@ describe('parseSignalSettings rejects', () => {
     expect(parseSignalSettings({}).ok).toBe(false);
   });
 });
+
+describe('parseSignalSettings names each bad field for a form', () => {
+  it('keys every problem by its dotted path', () => {
+    const bad = {
+      ...DEFAULT_SIGNAL_SETTINGS,
+      spotLed: { ...DEFAULT_SIGNAL_SETTINGS.spotLed, oiChangePct: -1 },
+      minOiUsd: 'lots',
+    };
+    const parsed = parseSignalSettings(bad);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(Object.keys(parsed.fields).sort()).toEqual(['minOiUsd', 'spotLed.oiChangePct']);
+      expect(parsed.error).toContain('spotLed.oiChangePct');
+    }
+  });
+});
