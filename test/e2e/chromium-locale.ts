@@ -1,0 +1,56 @@
+// chrome.i18n follows Chromium's application locale, and on Linux Chromium only takes a locale
+// whose pack (locales/zh-CN.pak) sits beside its binary; otherwise it falls back to en-US whatever
+// LANGUAGE or --lang say. Debian's `chromium` ships en-US.pak only: the others are in
+// `chromium-l10n`, which pins the exact chromium version. Rather than upgrading the shared
+// browser, this builds a private Chromium folder: the same binary (hard-linked), the same files
+// (symlinked), and a locales/ folder holding en-US.pak plus the pack taken from the chromium-l10n
+// package (`apt-get download`, unpacked with dpkg -x, never installed).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumPath } from './chromium';
+
+const SYSTEM_DIR = '/usr/lib/chromium';
+const BUILD_DIR = join(process.cwd(), '.build', 'chromium-locales');
+
+function packFromDebian(pack: string): string {
+  const unpacked = join(BUILD_DIR, 'l10n');
+  const found = join(unpacked, 'usr/lib/chromium/locales', pack);
+  if (existsSync(found)) return found;
+  mkdirSync(unpacked, { recursive: true });
+  execFileSync('apt-get', ['download', 'chromium-l10n'], { cwd: BUILD_DIR, stdio: 'ignore' });
+  const deb = readdirSync(BUILD_DIR).find((name) => name.startsWith('chromium-l10n_'));
+  if (!deb) throw new Error('apt-get download chromium-l10n produced no package');
+  execFileSync('dpkg', ['-x', join(BUILD_DIR, deb), unpacked]);
+  if (!existsSync(found)) throw new Error(`chromium-l10n has no ${pack}`);
+  return found;
+}
+
+/**
+ * A Chromium binary that can run with `locale` (e.g. 'zh-CN') as its UI language: the system's
+ * own when it has the pack, or the private folder described above.
+ */
+export function chromiumWithLocale(locale: string): string {
+  const pack = `${locale}.pak`;
+  if (existsSync(join(SYSTEM_DIR, 'locales', pack))) return chromiumPath();
+  const binary = join(BUILD_DIR, 'chromium', 'chromium');
+  const locales = join(BUILD_DIR, 'chromium', 'locales');
+  if (existsSync(join(locales, pack)) && existsSync(binary)) return binary;
+  mkdirSync(locales, { recursive: true });
+  for (const name of readdirSync(SYSTEM_DIR)) {
+    const target = join(BUILD_DIR, 'chromium', name);
+    if (name === 'locales' || existsSync(target)) continue;
+    // The binary must be a real file here: Chromium finds locales/ beside /proc/self/exe.
+    if (name === 'chromium') {
+      try {
+        linkSync(join(SYSTEM_DIR, name), target);
+      } catch {
+        copyFileSync(join(SYSTEM_DIR, name), target);
+      }
+    } else symlinkSync(join(SYSTEM_DIR, name), target);
+  }
+  const english = join(locales, 'en-US.pak');
+  if (!existsSync(english)) symlinkSync(join(SYSTEM_DIR, 'locales', 'en-US.pak'), english);
+  copyFileSync(packFromDebian(pack), join(locales, pack));
+  return binary;
+}
