@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
-import { fmt } from './format';
+import { fmt, listOf } from './format';
 import { PinSearch } from './PinSearch';
 import { movedByStep, movedTo } from './reorder';
 import { Settings } from './Settings';
@@ -86,15 +86,13 @@ export function MarketView({
           <LiquidationLine window={market.liquidations['24h']} />
           <SignalList signals={market.signals} testId="market-signals" />
           {market.missing.length > 0 && (
-            <p class="missing">
-              {t('notKnownYet', market.missing.map(describeMissing).join(', '))}
-            </p>
+            <p class="missing">{t('notKnownYet', listOf(market.missing.map(describeMissing)))}</p>
           )}
         </section>
       )}
       {off.length > 0 && (
         <p class="missing" data-testid="venues-off">
-          {t('venuesOffNote', off.join(', '))}
+          {t('venuesOffNote', listOf(off))}
         </p>
       )}
       <section aria-labelledby="pinned-heading">

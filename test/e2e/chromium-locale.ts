@@ -6,24 +6,54 @@
 // (symlinked), and a locales/ folder holding en-US.pak plus the pack taken from the chromium-l10n
 // package (`apt-get download`, unpacked with dpkg -x, never installed).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium';
 
 const SYSTEM_DIR = '/usr/lib/chromium';
 const BUILD_DIR = join(process.cwd(), '.build', 'chromium-locales');
 
-function packFromDebian(pack: string): string {
-  const unpacked = join(BUILD_DIR, 'l10n');
-  const found = join(unpacked, 'usr/lib/chromium/locales', pack);
-  if (existsSync(found)) return found;
-  mkdirSync(unpacked, { recursive: true });
-  execFileSync('apt-get', ['download', 'chromium-l10n'], { cwd: BUILD_DIR, stdio: 'ignore' });
-  const deb = readdirSync(BUILD_DIR).find((name) => name.startsWith('chromium-l10n_'));
-  if (!deb) throw new Error('apt-get download chromium-l10n produced no package');
+/** Unpacks a Debian package (downloaded with apt-get, not installed) into .build; returns where. */
+function unpackedDebian(name: string): string {
+  const unpacked = join(BUILD_DIR, name);
+  if (existsSync(unpacked)) return unpacked;
+  mkdirSync(BUILD_DIR, { recursive: true });
+  execFileSync('apt-get', ['download', name], { cwd: BUILD_DIR, stdio: 'ignore' });
+  const deb = readdirSync(BUILD_DIR).find((file) => file.startsWith(`${name}_`));
+  if (!deb) throw new Error(`apt-get download ${name} produced no package`);
   execFileSync('dpkg', ['-x', join(BUILD_DIR, deb), unpacked]);
+  return unpacked;
+}
+
+function packFromDebian(pack: string): string {
+  const found = join(unpackedDebian('chromium-l10n'), 'usr/lib/chromium/locales', pack);
   if (!existsSync(found)) throw new Error(`chromium-l10n has no ${pack}`);
   return found;
+}
+
+/**
+ * A fontconfig file that adds a Chinese font (WenQuanYi Zen Hei, Debian's fonts-wqy-zenhei,
+ * unpacked into .build) to the system's fonts: without one, a screenshot shows Chinese text as
+ * empty boxes although the page's text is right. For FONTCONFIG_FILE.
+ */
+export function fontConfigWithChinese(): string {
+  const fonts = join(unpackedDebian('fonts-wqy-zenhei'), 'usr/share/fonts');
+  const file = join(BUILD_DIR, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+      `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` +
+      `  <dir>${fonts}</dir>\n  <cachedir>${join(BUILD_DIR, 'fontcache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return file;
 }
 
 /**

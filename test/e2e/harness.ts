@@ -28,6 +28,8 @@ export interface LaunchOptions {
    * takes it from the LANGUAGE environment variable; `locale` only sets what pages are told.
    */
   uiLanguage?: string;
+  /** More environment for the browser (e.g. FONTCONFIG_FILE). */
+  env?: Record<string, string>;
   /** Another Chromium binary (one that has the UI language's locale pack, see chromium-locale.ts). */
   executablePath?: string;
 }
@@ -51,6 +53,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       ...process.env,
       XDG_CONFIG_HOME: configHome,
       ...(options.uiLanguage ? { LANGUAGE: options.uiLanguage } : {}),
+      ...options.env,
     },
   });
   const worker = await serviceWorker(context);

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { MarketContext } from '../../src/messages';
-import { chromiumWithLocale } from './chromium-locale';
+import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
 import {
   type ExtensionSession,
   type LaunchOptions,
@@ -247,6 +247,7 @@ describe('popup appearance', () => {
   it('speaks Simplified Chinese when the browser does', async () => {
     const { popup } = await start('calm', {
       executablePath: chromiumWithLocale('zh-CN'),
+      env: { FONTCONFIG_FILE: fontConfigWithChinese() },
       uiLanguage: 'zh_CN',
       locale: 'zh-CN',
     });
