@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
-import { readCache, writeCache } from './cache';
+import { type PopupCache, writeCache } from './cache';
 import { MarketView, type PinRequest } from './MarketView';
 import { StatusBanner } from './StatusBanner';
 
@@ -47,7 +47,8 @@ function focusPinnedRow(coin: string) {
   );
 }
 
-export function App() {
+/** `cached`: the popup's saved figures, read as the page starts (see main.tsx). */
+export function App({ cached }: { cached: Promise<PopupCache | null> }) {
   const [view, setView] = useState<View | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const now = useNow(5_000);
@@ -68,25 +69,35 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    // The cache is drawn unless live figures came first; an error already met is kept.
-    void readCache().then((cache) =>
-      setView((current) =>
-        current?.data
-          ? current
-          : {
-              data: cache?.data ?? null,
-              cachedAt: cache?.savedAt ?? null,
-              error: current?.error ?? null,
-            },
-      ),
-    );
-    void reload();
-    try {
-      return onDataChanged(() => void reload());
-    } catch {
-      return undefined;
-    }
-  }, [reload]);
+    let stop: (() => void) | undefined;
+    // The cache is drawn first (unless live figures came first; an error already met is kept).
+    // Only then is the background asked: waking a stopped worker competes for the same CPU.
+    void cached
+      .then((cache) =>
+        setView((current) =>
+          current?.data
+            ? current
+            : {
+                data: cache?.data ?? null,
+                cachedAt: cache?.savedAt ?? null,
+                error: current?.error ?? null,
+              },
+        ),
+      )
+      .finally(() => {
+        void reload();
+        try {
+          stop = onDataChanged(() => void reload());
+        } catch (error) {
+          setView((current) => ({
+            data: current?.data ?? null,
+            cachedAt: current?.cachedAt ?? null,
+            error: (error as Error).message,
+          }));
+        }
+      });
+    return () => stop?.();
+  }, [cached, reload]);
 
   const updatePins = async (request: PinRequest, keepFocusOn?: string) => {
     try {
