@@ -6,6 +6,7 @@ import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefres
 import { type PopupCache, writeCache } from './cache';
 import { MarketView, type PinRequest } from './MarketView';
 import { StatusBanner } from './StatusBanner';
+import { saveErrorText } from './save-error';
 
 interface View {
   data: PopupData | null;
@@ -51,8 +52,18 @@ function focusPinnedRow(coin: string) {
 export function App({ cached }: { cached: Promise<PopupCache | null> }) {
   const [view, setView] = useState<View | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const [pinProblem, setPinProblem] = useState<string | null>(null);
   const now = useNow(5_000);
   const online = useOnline();
+
+  /** The background could not answer: say so, and keep whatever figures are shown. */
+  const fail = useCallback((error: unknown) => {
+    setView((current) => ({
+      data: current?.data ?? null,
+      cachedAt: current?.cachedAt ?? null,
+      error: (error as Error).message,
+    }));
+  }, []);
 
   const reload = useCallback(async () => {
     try {
@@ -60,13 +71,9 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
       setView({ data, cachedAt: null, error: null });
       await writeCache(data, Date.now());
     } catch (error) {
-      setView((current) => ({
-        data: current?.data ?? null,
-        cachedAt: current?.cachedAt ?? null,
-        error: (error as Error).message,
-      }));
+      fail(error);
     }
-  }, []);
+  }, [fail]);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -89,28 +96,23 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
         try {
           stop = onDataChanged(() => void reload());
         } catch (error) {
-          setView((current) => ({
-            data: current?.data ?? null,
-            cachedAt: current?.cachedAt ?? null,
-            error: (error as Error).message,
-          }));
+          fail(error);
         }
       });
     return () => stop?.();
-  }, [cached, reload]);
+  }, [cached, reload, fail]);
 
   const updatePins = async (request: PinRequest, keepFocusOn?: string) => {
     try {
       await changePins(request);
-      await reload();
-      if (keepFocusOn) focusPinnedRow(keepFocusOn);
+      setPinProblem(null);
     } catch (error) {
-      setView((current) => ({
-        data: current?.data ?? null,
-        cachedAt: current?.cachedAt ?? null,
-        error: (error as Error).message,
-      }));
+      // A refused pin (storage.sync quota, too many pins) is not the background out of reach.
+      setPinProblem(saveErrorText((error as Error).message));
+      return;
     }
+    await reload();
+    if (keepFocusOn) focusPinnedRow(keepFocusOn);
   };
 
   const refresh = async () => {
@@ -119,11 +121,7 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
       await requestRefresh();
       await reload();
     } catch (error) {
-      setView((current) => ({
-        data: current?.data ?? null,
-        cachedAt: current?.cachedAt ?? null,
-        error: (error as Error).message,
-      }));
+      fail(error);
     } finally {
       setRefreshing(false);
     }
@@ -150,7 +148,9 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
             cachedAt={view.cachedAt}
             data={view.data}
           />
-          {view.data && <MarketView data={view.data} now={now} onPins={updatePins} />}
+          {view.data && (
+            <MarketView data={view.data} now={now} onPins={updatePins} pinProblem={pinProblem} />
+          )}
         </>
       )}
     </main>

@@ -52,10 +52,13 @@ export function MarketView({
   data,
   now,
   onPins,
+  pinProblem,
 }: {
   data: PopupData;
   now: number;
   onPins: (request: PinRequest, keepFocusOn?: string) => Promise<void>;
+  /** Why the last pin change was refused, if it was. */
+  pinProblem: string | null;
 }) {
   const { market, coins, pinned, pins, venues } = data;
   const off = venues.filter((venue) => !venue.enabled).map((venue) => VENUE_NAMES[venue.venue]);
@@ -98,6 +101,11 @@ export function MarketView({
       <section aria-labelledby="pinned-heading">
         <h2 id="pinned-heading">{t('pinned')}</h2>
         <PinSearch pins={pins} onPin={(coin) => void onPins({ type: 'pinCoin', coin })} />
+        {pinProblem && (
+          <p class="state error" role="alert" data-testid="pin-error">
+            {pinProblem}
+          </p>
+        )}
         {pins.length === 0 ? (
           <p class="state empty" data-testid="no-pins">
             {t('noPins')}
