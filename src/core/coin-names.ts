@@ -51,25 +51,3 @@ export const REGISTRY =
   'KMNO:Kamino;TNSR:Tensor;DEGEN:~Degen;AIXBT:aixbt;COOKIE:Cookie DAO;GRIFFAIN:Griffain;' +
   'ZEREBRO:Zerebro;SWARMS:Swarms;VINE:~Vine;JELLYJELLY:Jelly-My-Jelly;' +
   'MEW:cat in a dogs world;BIO:Bio Protocol;VANA:Vana;ARC:~Arc;NIL:Nillion;PARTI:Particle Network;KAIA:Kaia|Klaytn';
-
-export interface RegistryEntry {
-  coin: string;
-  /** Names as written, without the `~` mark. */
-  names: string[];
-  /** Old or alternative tickers (`=XBT`). */
-  altTickers: string[];
-}
-
-/** The registry as a list, for search: every coin with its names and alternative tickers. */
-export function registryEntries(): RegistryEntry[] {
-  return REGISTRY.split(';').map((entry) => {
-    const [coin = '', list = ''] = entry.split(':');
-    const names: string[] = [];
-    const altTickers: string[] = [];
-    for (const name of list.split('|')) {
-      if (name.startsWith('=')) altTickers.push(name.slice(1));
-      else names.push(name.startsWith('~') ? name.slice(1) : name);
-    }
-    return { coin, names, altTickers };
-  });
-}

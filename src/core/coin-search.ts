@@ -1,6 +1,28 @@
 // Search-as-you-type over the coins a user can pin: the registry's names and tickers, and every
 // coin the venues list (which the registry may not name). Pure, so it is tested in Node.
-import type { RegistryEntry } from './coin-names';
+import { REGISTRY } from './coin-names';
+
+export interface RegistryEntry {
+  coin: string;
+  /** Names as written, without the `~` mark. */
+  names: string[];
+  /** Old or alternative tickers (`=XBT`). */
+  altTickers: string[];
+}
+
+/** The registry as a list, for search: every coin with its names and alternative tickers. */
+export function registryEntries(): RegistryEntry[] {
+  return REGISTRY.split(';').map((entry) => {
+    const [coin = '', list = ''] = entry.split(':');
+    const names: string[] = [];
+    const altTickers: string[] = [];
+    for (const name of list.split('|')) {
+      if (name.startsWith('=')) altTickers.push(name.slice(1));
+      else names.push(name.startsWith('~') ? name.slice(1) : name);
+    }
+    return { coin, names, altTickers };
+  });
+}
 
 export interface CoinMatch {
   coin: string;

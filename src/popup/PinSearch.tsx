@@ -2,8 +2,7 @@
 // venues list. The WAI-ARIA combobox pattern: the input keeps the focus, arrows move the active
 // option (aria-activedescendant), Enter pins it, Escape closes the list (then clears the input).
 import { useMemo, useState } from 'preact/hooks';
-import { registryEntries } from '../core/coin-names';
-import { searchCoins } from '../core/coin-search';
+import { registryEntries, searchCoins } from '../core/coin-search';
 import { t } from '../i18n';
 import { listedCoins } from './api';
 

@@ -1,6 +1,6 @@
 // Numbers and lists in the browser's language (the same language t() speaks).
 import browser from 'webextension-polyfill';
-import { numberFormats } from '../core/format';
+import { numberFormats } from '../core/locale-format';
 
 const language = browser.i18n.getUILanguage();
 

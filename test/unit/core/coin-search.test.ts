@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registryEntries } from '../../../src/core/coin-names';
-import { searchCoins } from '../../../src/core/coin-search';
+import { registryEntries, searchCoins } from '../../../src/core/coin-search';
 
 const registry = registryEntries();
 const coins = (query: string, listed: string[] = []) =>

@@ -1,12 +1,7 @@
 // What the user reads: unknown figures are a dash, never a zero; signs are explicit.
 import { describe, expect, it } from 'vitest';
-import {
-  formatAge,
-  formatPercent,
-  formatPrice,
-  formatUsdCompact,
-  numberFormats,
-} from '../../../src/core/format';
+import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../../../src/core/format';
+import { numberFormats } from '../../../src/core/locale-format';
 
 describe('formatUsdCompact', () => {
   it('abbreviates large sums', () => {
