@@ -268,9 +268,15 @@ export type SignalSettingsAnswer = z.infer<typeof SignalSettingsAnswer>;
 export const ErrorAnswer = z.object({ error: z.string() });
 export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
 /** A refused form: the whole reason, and each field's own problem by its dotted path. */
+export const FieldProblem = z.object({
+  kind: z.enum(['max', 'min', 'integer', 'number', 'other']),
+  limit: z.nullable(z.number()),
+  message: z.string(),
+});
+export type FieldProblem = z.infer<typeof FieldProblem>;
 export const FieldErrorsAnswer = z.object({
   error: z.string(),
-  fields: z.record(z.string(), z.string()),
+  fields: z.record(z.string(), FieldProblem),
 });
 export type FieldErrorsAnswer = z.infer<typeof FieldErrorsAnswer>;
 export const VenueSettingsAnswer = z.object({ disabled: z.array(VenueId) });

@@ -14,6 +14,7 @@ export function numberFormats(locale: string) {
   const dollarsAndCents = new Intl.NumberFormat(locale, DOLLARS_AND_CENTS);
   const smallUsd = new Intl.NumberFormat(locale, SMALL_USD);
   const signedPercent = new Intl.NumberFormat(locale, SIGNED_PERCENT);
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const unit = (name: string) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' });
   const units = {
@@ -33,6 +34,8 @@ export function numberFormats(locale: string) {
     /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `-3.2%`. */
     percent: (value: number | null) =>
       value === null ? NOT_KNOWN : signedPercent.format(value / 100),
+    /** A plain number: `-0.5`, `10,000,000,000`. */
+    number: (value: number) => plain.format(value),
     /** A duration in the locale's words: `45 sec`, `3 min`, `2 hr` (`3分钟` in Chinese). */
     age(ms: number): string {
       const { unit: name, amount } = ageParts(ms);

@@ -2,7 +2,7 @@
 // every refused field; each error is shown by its input. Reset puts DESIGN.md's defaults back.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
-import type { Signal } from '../messages';
+import type { FieldProblem, Signal } from '../messages';
 import {
   FieldErrors,
   resetSignalSettings,
@@ -10,6 +10,7 @@ import {
   signalSettings,
   type Thresholds,
 } from './api';
+import { fmt } from './format';
 import { signalName } from './SignalList';
 import { saveErrorText } from './save-error';
 
@@ -67,6 +68,23 @@ const GROUPS: Array<{ signal: Signal['id'] | null; fields: Field[] }> = [
 
 type Draft = Record<string, string>;
 
+/** The background's verdict on a field, in the popup's language. */
+function problemText(problem: FieldProblem): string {
+  const limit = problem.limit === null ? '' : fmt.number(problem.limit);
+  switch (problem.kind) {
+    case 'max':
+      return t('thFieldMax', limit);
+    case 'min':
+      return t('thFieldMin', limit);
+    case 'integer':
+      return t('thFieldInteger');
+    case 'number':
+      return t('thFieldNumber');
+    case 'other':
+      return t('thFieldError', problem.message);
+  }
+}
+
 const inputId = (path: string) => `th-${path.replace('.', '-')}`;
 
 function read(settings: Thresholds, path: string): unknown {
@@ -103,7 +121,7 @@ function fromDraft(draft: Draft): Thresholds {
 
 export function ThresholdSettings() {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, FieldProblem>>({});
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -162,7 +180,7 @@ export function ThresholdSettings() {
                 />
                 {error && (
                   <span class="field-error" id={`${inputId(path)}-error`}>
-                    {t('thFieldError', error)}
+                    {problemText(error)}
                   </span>
                 )}
               </div>

@@ -6,6 +6,7 @@ import {
   ContextsAnswer,
   ErrorAnswer,
   FieldErrorsAnswer,
+  type FieldProblem,
   MarketContext,
   PinsAnswer,
   type PopupToBackground,
@@ -21,7 +22,7 @@ import {
 export class FieldErrors extends Error {
   constructor(
     message: string,
-    readonly fields: Record<string, string>,
+    readonly fields: Record<string, FieldProblem>,
   ) {
     super(message);
   }

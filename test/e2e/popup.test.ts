@@ -130,7 +130,7 @@ describe('popup', () => {
     await form.getByRole('button', { name: 'Save thresholds' }).click();
     await expect.poll(() => oiChange.getAttribute('aria-invalid')).toBe('true');
     const error = popup.locator('#th-longFlush-oiChangePct-error');
-    expect(await error.textContent()).toMatch(/^Not accepted: .*-0\.5/);
+    expect(await error.textContent()).toBe('Too high: at most -0.5.');
     expect(await coverage.getAttribute('aria-invalid')).toBeNull();
     expect(await form.getByRole('alert').textContent()).toContain('1 field');
     await saveScreenshot(popup, 'popup-threshold-error');
@@ -260,6 +260,14 @@ describe('popup appearance', () => {
     expect(text).not.toContain('Open interest');
     expect(text).not.toContain('Data sources');
     expect(await popup.getByTestId('market-age').textContent()).toMatch(/\d+秒前更新/);
+    expect(await popup.getByTestId('market-oi').textContent()).toBe('US$50亿');
     await saveScreenshot(popup, 'popup-zh-CN');
+    // The background's verdict on a field is said in Chinese too.
+    await popup.locator('#th-longFlush-oiChangePct').fill('5');
+    await popup.getByRole('button', { name: '保存阈值' }).click();
+    await expect
+      .poll(() => popup.locator('#th-longFlush-oiChangePct-error').textContent())
+      .toBe('数值过大：最大为 -0.5。');
+    await saveScreenshot(popup, 'popup-zh-CN-threshold-error');
   });
 });

@@ -290,8 +290,8 @@ describe('messages', () => {
       ),
       // The same problems by field, for the popup's form.
       fields: {
-        'longFlush.oiChangePct': expect.stringMatching(/-0\.5/),
-        'longFlush.longSharePct': expect.stringMatching(/100/),
+        'longFlush.oiChangePct': { kind: 'max', limit: -0.5, message: expect.any(String) },
+        'longFlush.longSharePct': { kind: 'max', limit: 100, message: expect.any(String) },
       },
     });
     // Nothing was saved: the valid settings stay in force; and a page's content script may not change them.

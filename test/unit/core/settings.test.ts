@@ -138,3 +138,26 @@ describe('parseSignalSettings names each bad field for a form', () => {
     }
   });
 });
+
+describe('parseSignalSettings says what each field needs, in terms a form can translate', () => {
+  it('gives the bound that was crossed, or the kind of value expected', () => {
+    const bad = {
+      ...DEFAULT_SIGNAL_SETTINGS,
+      longFlush: { ...DEFAULT_SIGNAL_SETTINGS.longFlush, oiChangePct: 5 },
+      overheated: { ...DEFAULT_SIGNAL_SETTINGS.overheated, oiPercentile: 10 },
+      minCoveredMinutes: 30.5,
+      minOiUsd: null,
+    };
+    const parsed = parseSignalSettings(bad);
+    if (parsed.ok) throw new Error('bad settings were accepted');
+    const kinds = Object.fromEntries(
+      Object.entries(parsed.fields).map(([path, problem]) => [path, [problem.kind, problem.limit]]),
+    );
+    expect(kinds).toEqual({
+      'longFlush.oiChangePct': ['max', -0.5],
+      'overheated.oiPercentile': ['min', 50],
+      minCoveredMinutes: ['integer', null],
+      minOiUsd: ['number', null],
+    });
+  });
+});
