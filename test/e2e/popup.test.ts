@@ -227,6 +227,29 @@ describe('popup', () => {
   });
 });
 
+describe('popup when every venue fails', () => {
+  it('says every exchange fails, and shows the last figures with their age', async () => {
+    const { popup } = await start('calm');
+    await send(popup, {
+      type: 'setVenueSettings',
+      disabled: ['binance', 'okx', 'hyperliquid', 'bitget', 'gate'],
+    });
+    await replay.setRestFault('bybit', '/v5/market/tickers', { status: 500 });
+    // A manual refresh may ask a healthy venue again once 5 s have passed since its last poll.
+    await popup.waitForTimeout(5_500);
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    const banner = popup.getByTestId('offline');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toMatch(
+      /^Every exchange is failing to answer\.Showing the saved figures from \d+ sec ago\.$/,
+    );
+    expect(await popup.getByTestId('market-oi').getAttribute('value')).toBe('5000000000');
+    expect(await popup.locator('[data-venue="bybit"]').getAttribute('data-state')).toBe('failing');
+    await saveScreenshot(popup, 'popup-every-venue-failing');
+    await replay.setRestFault('bybit', '/v5/market/tickers', null);
+  });
+});
+
 describe('popup appearance', () => {
   const background = (popup: Page) =>
     popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
