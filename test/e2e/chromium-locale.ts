@@ -12,6 +12,8 @@ import {
   linkSync,
   mkdirSync,
   readdirSync,
+  rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -56,6 +58,13 @@ export function fontConfigWithChinese(): string {
   return file;
 }
 
+/** The same binary: the same hard-linked file, or a copy of the same size and age. */
+function sameFile(copy: string, original: string): boolean {
+  if (!existsSync(copy)) return false;
+  const [a, b] = [statSync(copy), statSync(original)];
+  return a.ino === b.ino || (a.size === b.size && a.mtimeMs >= b.mtimeMs);
+}
+
 /**
  * A Chromium binary that can run with `locale` (e.g. 'zh-CN') as its UI language: the system's
  * own when it has the pack, or the private folder described above.
@@ -63,9 +72,14 @@ export function fontConfigWithChinese(): string {
 export function chromiumWithLocale(locale: string): string {
   const pack = `${locale}.pak`;
   if (existsSync(join(SYSTEM_DIR, 'locales', pack))) return chromiumPath();
-  const binary = join(BUILD_DIR, 'chromium', 'chromium');
-  const locales = join(BUILD_DIR, 'chromium', 'locales');
-  if (existsSync(join(locales, pack)) && existsSync(binary)) return binary;
+  const folder = join(BUILD_DIR, 'chromium');
+  const binary = join(folder, 'chromium');
+  const locales = join(folder, 'locales');
+  if (existsSync(join(locales, pack)) && sameFile(binary, join(SYSTEM_DIR, 'chromium'))) {
+    return binary;
+  }
+  // A folder left from an older Chromium would mix its binary with the new one's resources.
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(locales, { recursive: true });
   for (const name of readdirSync(SYSTEM_DIR)) {
     const target = join(BUILD_DIR, 'chromium', name);
