@@ -11,6 +11,12 @@ import {
   TARGET_EVENTS_PER_S,
 } from '../test/bench/ingestion';
 import { measurePoliteness, type PolitenessResult } from '../test/bench/politeness';
+import {
+  measurePopupOpen,
+  POPUP_GOAL_MS,
+  POPUP_OPENS,
+  type PopupOpenResult,
+} from '../test/bench/popup-open';
 import { buildExtension } from '../test/e2e/build';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -155,6 +161,41 @@ function printDetection(result: DetectionResult) {
 const detection = scoreDetection();
 printDetection(detection);
 
+function printPopupOpen(result: PopupOpenResult) {
+  console.log(
+    `\nPopup open to figures (real Chromium ${result.chromium}, headless, test build against the ` +
+      "replay server; page clock from navigation start; 'figures' = the market's open interest " +
+      "on screen, from the cache or live; 'live' = the background's answer drawn; 'html parsed' =\n" +
+      "the popup's HTML parsed, before any of its code runs)\n",
+  );
+  const ms = (value: number) => `${fixed(value)} ms`;
+  console.log(
+    `${'case'.padEnd(44)} ${'opens'.padStart(5)} ${'cache'.padStart(5)} ` +
+      `${'html parsed med / p95'.padStart(22)} ${'figures med / p95 / max'.padStart(28)} ` +
+      `${'live med / p95 / max'.padStart(28)}  goal`,
+  );
+  const first = result.firstOpenNoCache;
+  console.log(
+    `${'first open, no cache yet'.padEnd(44)} ${'1'.padStart(5)} ${(first.fromCache ? '1' : '0').padStart(5)} ` +
+      `${ms(first.htmlParsed).padStart(22)} ${ms(first.figures).padStart(28)} ${ms(first.live).padStart(28)}`,
+  );
+  const rows: Array<[string, PopupOpenResult['warm']]> = [
+    [`cached, worker running (${POPUP_OPENS.warm} opens)`, result.warm],
+    [`cached, worker stopped first (${POPUP_OPENS.coldWorker} opens)`, result.coldWorker],
+  ];
+  for (const [name, row] of rows) {
+    const triple = (s: typeof row.figuresMs) => `${ms(s.median)} / ${ms(s.p95)} / ${ms(s.max)}`;
+    console.log(
+      `${name.padEnd(44)} ${String(row.opens).padStart(5)} ${String(row.fromCache).padStart(5)} ` +
+        `${`${ms(row.htmlParsedMs.median)} / ${ms(row.htmlParsedMs.p95)}`.padStart(22)} ` +
+        `${triple(row.figuresMs).padStart(28)} ${triple(row.liveMs).padStart(28)}  figures ≤ ${POPUP_GOAL_MS} ms`,
+    );
+  }
+}
+
+const popupOpen = await measurePopupOpen();
+printPopupOpen(popupOpen);
+
 const results = {
   generatedAt: new Date().toISOString(),
   node: process.version,
@@ -162,6 +203,7 @@ const results = {
   ingestion,
   politeness,
   detection,
+  popupOpen,
 };
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWritten to bench-results.json');

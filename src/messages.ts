@@ -147,6 +147,8 @@ export type VenueStatus = z.infer<typeof VenueStatus>;
 /** What the popup shows per venue: the polling status, its live stream, and notes. */
 export const VenueHealth = z.object({
   ...VenueStatus.shape,
+  /** False when the user switched the venue off: not polled, not streamed, in no figure. */
+  enabled: z.boolean(),
   /** The liquidation stream; null for venues without one (Hyperliquid). */
   stream: z.nullable(StreamStatus),
   /** Requests used in the venue's rate-limit window, as a share of its documented limit. */
@@ -186,6 +188,19 @@ export const SetSignalSettingsRequest = z.object({
   type: z.literal('setSignalSettings'),
   settings: z.unknown(),
 });
+
+/** Back to DESIGN.md's default thresholds. */
+export const ResetSignalSettingsRequest = z.object({ type: z.literal('resetSignalSettings') });
+
+/** Venues the user switched off (storage.sync); the background stops polling and streaming them. */
+export const GetVenueSettingsRequest = z.object({ type: z.literal('getVenueSettings') });
+export const SetVenueSettingsRequest = z.object({
+  type: z.literal('setVenueSettings'),
+  disabled: z.array(VenueId),
+});
+
+/** Every coin the enabled venues list, for the popup's search. */
+export const GetCoinsRequest = z.object({ type: z.literal('getCoins') });
 
 export const UnpinCoinRequest = z.object({ type: z.literal('unpinCoin'), coin: coinId });
 /** The pins in a new order (the same coins, reordered by drag or keyboard). */
@@ -229,6 +244,10 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   RefreshRequest,
   GetSignalSettingsRequest,
   SetSignalSettingsRequest,
+  ResetSignalSettingsRequest,
+  GetVenueSettingsRequest,
+  SetVenueSettingsRequest,
+  GetCoinsRequest,
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
@@ -248,6 +267,22 @@ export const SignalSettingsAnswer = z.object({ settings: z.record(z.string(), z.
 export type SignalSettingsAnswer = z.infer<typeof SignalSettingsAnswer>;
 export const ErrorAnswer = z.object({ error: z.string() });
 export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
+/** A refused form: the whole reason, and each field's own problem by its dotted path. */
+export const FieldProblem = z.object({
+  kind: z.enum(['max', 'min', 'integer', 'number', 'other']),
+  limit: z.nullable(z.number()),
+  message: z.string(),
+});
+export type FieldProblem = z.infer<typeof FieldProblem>;
+export const FieldErrorsAnswer = z.object({
+  error: z.string(),
+  fields: z.record(z.string(), FieldProblem),
+});
+export type FieldErrorsAnswer = z.infer<typeof FieldErrorsAnswer>;
+export const VenueSettingsAnswer = z.object({ disabled: z.array(VenueId) });
+export type VenueSettingsAnswer = z.infer<typeof VenueSettingsAnswer>;
+export const CoinsAnswer = z.object({ coins: z.array(coinId) });
+export type CoinsAnswer = z.infer<typeof CoinsAnswer>;
 
 // ---- background → content and popup (port pushes) -------------------------------------------
 

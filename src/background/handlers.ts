@@ -1,12 +1,19 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
-import { parseSignalSettings, type SignalSettings } from '../core/settings';
+import {
+  DEFAULT_SIGNAL_SETTINGS,
+  parseSignalSettings,
+  type SignalSettings,
+} from '../core/settings';
 import type { ToolbarMode } from '../core/toolbar';
+import { parseVenueSettings, type VenueSettings } from '../core/venue-settings';
 import {
   type AlertsAnswer,
+  type CoinsAnswer,
   ContentToBackground,
   type ContextsAnswer,
   type ErrorAnswer,
+  type FieldErrorsAnswer,
   MAX_PINS,
   type MarketContext,
   type PinsAnswer,
@@ -15,6 +22,7 @@ import {
   type SignalSettingsAnswer,
   type StatusAnswer,
   type ToolbarModeAnswer,
+  type VenueSettingsAnswer,
 } from '../messages';
 import type { Service } from './service';
 
@@ -33,6 +41,9 @@ export type Answer =
   | PinsAnswer
   | ToolbarModeAnswer
   | AlertsAnswer
+  | VenueSettingsAnswer
+  | CoinsAnswer
+  | FieldErrorsAnswer
   | ErrorAnswer;
 
 /** Whether desktop notifications are on (storage.sync; off by default). */
@@ -61,8 +72,15 @@ export interface SettingsStore {
   save(settings: SignalSettings): Promise<void>;
 }
 
+/** Which venues are switched off (storage.sync); saving also applies it to the service. */
+export interface VenueSettingsStore {
+  load(): Promise<VenueSettings>;
+  /** Rejects with a message the user can act on (quota, sync disabled, …). */
+  save(settings: VenueSettings): Promise<void>;
+}
+
 interface HandlerOptions {
-  service: Pick<Service, 'contexts' | 'market' | 'health'>;
+  service: Pick<Service, 'contexts' | 'market' | 'health' | 'listedCoins'>;
   extensionId: string;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
@@ -72,6 +90,7 @@ interface HandlerOptions {
   pins: PinsStore;
   toolbar: ToolbarStore;
   alerts: AlertsStore;
+  venues: VenueSettingsStore;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -105,6 +124,18 @@ async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAns
     return { error: `pins not saved: ${(error as Error).message}` };
   }
   return { pins: next };
+}
+
+async function saveSignalSettings(
+  store: SettingsStore,
+  settings: SignalSettings,
+): Promise<SignalSettingsAnswer | ErrorAnswer> {
+  try {
+    await store.save(settings);
+  } catch (error) {
+    return { error: `settings not saved: ${(error as Error).message}` };
+  }
+  return { settings };
 }
 
 export function createMessageHandler(options: HandlerOptions) {
@@ -155,14 +186,25 @@ export function createMessageHandler(options: HandlerOptions) {
         return { settings: await options.settings.load() };
       case 'setSignalSettings': {
         const checked = parseSignalSettings(request.settings);
+        if (!checked.ok) return { error: checked.error, fields: checked.fields };
+        return saveSignalSettings(options.settings, checked.settings);
+      }
+      case 'resetSignalSettings':
+        return saveSignalSettings(options.settings, DEFAULT_SIGNAL_SETTINGS);
+      case 'getVenueSettings':
+        return options.venues.load();
+      case 'setVenueSettings': {
+        const checked = parseVenueSettings({ disabled: request.disabled });
         if (!checked.ok) return { error: checked.error };
         try {
-          await options.settings.save(checked.settings);
+          await options.venues.save(checked.settings);
         } catch (error) {
-          return { error: `settings not saved: ${(error as Error).message}` };
+          return { error: `venue setting not saved: ${(error as Error).message}` };
         }
-        return { settings: checked.settings };
+        return checked.settings;
       }
+      case 'getCoins':
+        return { coins: await service.listedCoins() };
     }
   };
 }

@@ -22,6 +22,8 @@ interface HistoryOptions {
   clientFor: (venue: VenueId) => VenueClient;
   /** Which markets each venue lists now. */
   instrumentsOf: (venue: VenueId) => Promise<readonly Instrument[]>;
+  /** False for a venue the user switched off: no history is fetched from it or served for it. */
+  isEnabled?: (venue: VenueId) => boolean;
   now?: () => number;
   /** A history request failed: the figures stay without that venue; the status may say so. */
   onError?: (venue: VenueId, error: VenueError) => void;
@@ -32,6 +34,7 @@ export function createHistory({
   venues,
   clientFor,
   instrumentsOf,
+  isEnabled = () => true,
   now = Date.now,
   onError,
 }: HistoryOptions) {
@@ -178,6 +181,7 @@ export function createHistory({
       const series: OiSeries[] = [];
       const stale: Promise<boolean>[] = [];
       for (const venue of venues) {
+        if (!isEnabled(venue.id)) continue;
         if (!venue.fetchOiHistory) {
           const points = own.get(venue.id);
           if (points) series.push({ key: venue.id, points });
@@ -209,7 +213,7 @@ export function createHistory({
       const buckets: LiquidationBucket[] = [];
       const stale: Promise<boolean>[] = [];
       for (const venue of venues) {
-        if (!venue.fetchLiquidationHistory) continue;
+        if (!venue.fetchLiquidationHistory || !isEnabled(venue.id)) continue;
         const key = `${venue.id}|${coin}`;
         const cached = liquidationCache.get(key);
         if (cached) buckets.push(...cached.buckets);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
+import { DEFAULT_VENUE_SETTINGS, parseVenueSettings } from '../core/venue-settings';
 import {
   type BackgroundToClient,
   MAX_PINS,
@@ -20,6 +21,7 @@ import {
   type PinsStore,
   type SettingsStore,
   type ToolbarStore,
+  type VenueSettingsStore,
 } from './handlers';
 import { createService } from './service';
 import type { KeyValueStore } from './state';
@@ -56,6 +58,23 @@ const pinsStore: PinsStore = {
     return parsed.success ? parsed.data : [];
   },
   save: (pins) => browser.storage.sync.set({ [PINS_KEY]: pins }),
+};
+
+const VENUES_KEY = 'venues';
+
+/** The venues switched off, from storage.sync; all on where nothing (or nothing valid) is stored. */
+async function loadVenueSettings() {
+  const parsed = parseVenueSettings((await browser.storage.sync.get(VENUES_KEY))[VENUES_KEY]);
+  return parsed.ok ? parsed.settings : DEFAULT_VENUE_SETTINGS;
+}
+
+const venueSettingsStore: VenueSettingsStore = {
+  load: loadVenueSettings,
+  async save(settings) {
+    await browser.storage.sync.set({ [VENUES_KEY]: settings });
+    // Applied here too, not only on storage.onChanged, so the answer's next question sees it.
+    await (await service).setDisabled(settings.disabled);
+  },
 };
 
 const TOOLBAR_KEY = 'toolbarMode';
@@ -172,6 +191,7 @@ const service = openDatabase().then(async (db) => {
     onChange: notifyClients,
     settings: loadSignalSettings,
   });
+  await created.setDisabled((await loadVenueSettings()).disabled);
   await created.start();
   return created;
 });
@@ -202,6 +222,7 @@ const handle = service.then((ready) =>
     pins: pinsStore,
     toolbar: toolbarStore,
     alerts: alertsStore,
+    venues: venueSettingsStore,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>
@@ -209,8 +230,15 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
 );
 
 // Pins and settings sync across the user's browsers: another browser's change shows here too.
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'sync') notifyClients();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync') return;
+  if (VENUES_KEY in changes) {
+    void service
+      .then(async (ready) => ready.setDisabled((await loadVenueSettings()).disabled))
+      .then(notifyClients);
+    return;
+  }
+  notifyClients();
 });
 
 browser.runtime.onConnect.addListener((port) => {

@@ -13,10 +13,18 @@ export interface PollerOptions {
   venues: readonly Venue[];
   state: StateStore;
   clientFor: (venue: VenueId) => VenueClient;
+  /** False for a venue the user switched off: it is not polled and its snapshot is left out. */
+  isEnabled?: (venue: VenueId) => boolean;
   now?: () => number;
 }
 
-export function createPoller({ venues, state, clientFor, now = Date.now }: PollerOptions) {
+export function createPoller({
+  venues,
+  state,
+  clientFor,
+  isEnabled = () => true,
+  now = Date.now,
+}: PollerOptions) {
   const inFlight = new Map<VenueId, Promise<boolean>>();
 
   async function instrumentsFor(venue: Venue, client: VenueClient) {
@@ -63,12 +71,16 @@ export function createPoller({ venues, state, clientFor, now = Date.now }: Polle
      */
     async pollDue({ manual = false } = {}): Promise<VenueId[]> {
       const results = await Promise.all(
-        venues.map(async (venue) => [venue.id, await pollOnce(venue, manual)] as const),
+        venues
+          .filter((venue) => isEnabled(venue.id))
+          .map(async (venue) => [venue.id, await pollOnce(venue, manual)] as const),
       );
       return results.filter(([, updated]) => updated).map(([id]) => id);
     },
+    /** The last good snapshot of every enabled venue. */
     async snapshots(): Promise<VenueSnapshot[]> {
-      const all = await Promise.all(venues.map((venue) => state.snapshot(venue.id)));
+      const enabled = venues.filter((venue) => isEnabled(venue.id));
+      const all = await Promise.all(enabled.map((venue) => state.snapshot(venue.id)));
       return all.filter((snapshot): snapshot is VenueSnapshot => snapshot !== null);
     },
     /** The markets a venue listed at its last successful instruments fetch. */

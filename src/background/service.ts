@@ -64,6 +64,9 @@ export function createService(options: ServiceOptions) {
   const budget = createBudget(limits, now);
   const limiter = createLimiter(limits);
   const clients = new Map<VenueId, VenueClient>();
+  /** Venues the user switched off: no requests, no sockets, in no figure (set by setDisabled). */
+  let disabled = new Set<VenueId>();
+  const isEnabled = (venue: VenueId) => !disabled.has(venue);
 
   function clientFor(id: VenueId): VenueClient {
     let client = clients.get(id);
@@ -84,9 +87,22 @@ export function createService(options: ServiceOptions) {
     return client;
   }
 
-  const poller = createPoller({ venues, state: createStateStore(options.store), clientFor, now });
+  const poller = createPoller({
+    venues,
+    state: createStateStore(options.store),
+    clientFor,
+    isEnabled,
+    now,
+  });
   const liquidations = createLiquidationStore(db, now);
-  const history = createHistory({ db, venues, clientFor, instrumentsOf: poller.instruments, now });
+  const history = createHistory({
+    db,
+    venues,
+    clientFor,
+    instrumentsOf: poller.instruments,
+    isEnabled,
+    now,
+  });
   const streams = new Map<VenueId, VenueStreams>();
   let flushScheduled = false;
 
@@ -108,6 +124,7 @@ export function createService(options: ServiceOptions) {
   const listed = new Map<VenueId, ReadonlySet<string>>();
 
   async function startStreams(venue: Venue) {
+    if (!isEnabled(venue.id)) return;
     const instruments = await poller.instruments(venue.id);
     listed.set(venue.id, new Set(instruments.map((instrument) => instrument.coin)));
     if (!venue.liquidations || instruments.length === 0) return;
@@ -128,7 +145,12 @@ export function createService(options: ServiceOptions) {
   /** The venues with a liquidation stream that lists the coin (all of them for the market). */
   function streamingVenues(coin: string | null): VenueId[] {
     return venues
-      .filter((venue) => venue.liquidations && (coin === null || listed.get(venue.id)?.has(coin)))
+      .filter(
+        (venue) =>
+          venue.liquidations &&
+          isEnabled(venue.id) &&
+          (coin === null || listed.get(venue.id)?.has(coin)),
+      )
       .map((venue) => venue.id);
   }
 
@@ -144,7 +166,7 @@ export function createService(options: ServiceOptions) {
     return liquidationWindows({
       now: now(),
       listening,
-      buckets: liquidations.bucketsIn(coin, day),
+      buckets: liquidations.bucketsIn(coin, day).filter((bucket) => isEnabled(bucket.venue)),
       history,
     });
   }
@@ -155,7 +177,7 @@ export function createService(options: ServiceOptions) {
   async function circulatingSupply(coin: string): Promise<number | null> {
     const cached = supplies.get(coin);
     if (cached && now() - cached.fetchedAt < SUPPLY_MAX_AGE_MS) return cached.supply;
-    for (const venue of venues) {
+    for (const venue of venues.filter((one) => isEnabled(one.id))) {
       const fetchSupply = venue.fetchCirculatingSupply;
       const instrument = (await poller.instruments(venue.id)).find((i) => i.coin === coin);
       if (!fetchSupply || !instrument) continue;
@@ -180,8 +202,9 @@ export function createService(options: ServiceOptions) {
    * known at all (a venue down since install could list anything).
    */
   async function unavailableVenues(coin: string | null): Promise<Set<VenueId>> {
+    // A venue the user switched off is not "unavailable": it is left out on purpose.
     const down = (await poller.statuses()).filter(
-      (status) => presentStatus(status, now()).state !== 'live',
+      (status) => isEnabled(status.venue) && presentStatus(status, now()).state !== 'live',
     );
     return new Set(
       down
@@ -227,6 +250,31 @@ export function createService(options: ServiceOptions) {
   return {
     poller,
     liquidations,
+
+    /**
+     * Switches venues off (and the others on): a venue switched off closes its sockets at once
+     * and is left out from the next answer; one switched back on starts streaming again.
+     */
+    async setDisabled(venueIds: readonly VenueId[]) {
+      const before = disabled;
+      disabled = new Set(venueIds);
+      for (const id of disabled) {
+        streams.get(id)?.stop();
+        streams.delete(id);
+      }
+      for (const venue of venues) {
+        if (before.has(venue.id) && isEnabled(venue.id)) await startStreams(venue);
+      }
+    },
+
+    /** Every coin the enabled venues list (as of their last instruments fetch), sorted. */
+    async listedCoins(): Promise<string[]> {
+      const coins = new Set<string>();
+      for (const venue of venues.filter((one) => isEnabled(one.id))) {
+        for (const instrument of await poller.instruments(venue.id)) coins.add(instrument.coin);
+      }
+      return [...coins].sort();
+    },
 
     /** Restores persisted state and starts what a fresh worker needs. */
     async start() {
@@ -292,6 +340,7 @@ export function createService(options: ServiceOptions) {
           ...presentStatus(status, now()),
           stream: streams.get(status.venue)?.status() ?? null,
           budgetUsedPct: budget.usedPct(status.venue),
+          enabled: isEnabled(status.venue),
           oneSided: venue?.oiOneSidedVerified ?? true,
         };
       });

@@ -1,28 +1,34 @@
-// Number formatting shared by the badge, the card and the popup.
-const compactUsd = new Intl.NumberFormat('en-US', {
+// Number formatting shared by the badge, the card and the popup. Pages get en-US from here; the
+// popup formats in the browser's language with the same options (src/core/locale-format.ts).
+export const COMPACT_USD: Intl.NumberFormatOptions = {
   style: 'currency',
   currency: 'USD',
   notation: 'compact',
   minimumFractionDigits: 0,
   maximumFractionDigits: 2,
-});
-
-const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-// Below a dollar, cents say nothing ($0.00001): keep a few significant digits instead.
-const smallUsd = new Intl.NumberFormat('en-US', {
+};
+export const DOLLARS_AND_CENTS: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD' };
+/** Below a dollar, cents say nothing ($0.00001): keep a few significant digits instead. */
+export const SMALL_USD: Intl.NumberFormatOptions = {
   style: 'currency',
   currency: 'USD',
   minimumSignificantDigits: 2,
   maximumSignificantDigits: 4,
-});
-
-const signedPercent = new Intl.NumberFormat('en-US', {
+};
+/** Applied to a fraction (−0.032 for −3.2%). */
+export const SIGNED_PERCENT: Intl.NumberFormatOptions = {
+  style: 'percent',
   signDisplay: 'exceptZero',
   maximumFractionDigits: 2,
   minimumFractionDigits: 1,
-});
+};
 
-const NOT_KNOWN = '—';
+export const NOT_KNOWN = '—';
+
+const compactUsd = new Intl.NumberFormat('en-US', COMPACT_USD);
+const dollarsAndCents = new Intl.NumberFormat('en-US', DOLLARS_AND_CENTS);
+const smallUsd = new Intl.NumberFormat('en-US', SMALL_USD);
+const signedPercent = new Intl.NumberFormat('en-US', SIGNED_PERCENT);
 
 /** `$1.95B`; a figure that is not known is a dash, never zero. */
 export function formatUsdCompact(value: number | null): string {
@@ -37,15 +43,27 @@ export function formatPrice(value: number | null): string {
 
 /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `−3.2%`. */
 export function formatPercent(value: number | null): string {
-  return value === null ? NOT_KNOWN : `${signedPercent.format(value)}%`;
+  return value === null ? NOT_KNOWN : signedPercent.format(value / 100);
 }
 
-/** How long ago, for "updated 3 min ago" lines. */
-export function formatAge(ms: number): string {
+export type AgeUnit = 'second' | 'minute' | 'hour' | 'day';
+
+/** A duration as its largest sensible unit, rounded. */
+export function ageParts(ms: number): { unit: AgeUnit; amount: number } {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return { unit: 'second', amount: seconds };
   const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
+  if (minutes < 120) return { unit: 'minute', amount: minutes };
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+  return hours < 48
+    ? { unit: 'hour', amount: hours }
+    : { unit: 'day', amount: Math.round(hours / 24) };
+}
+
+const AGE_SUFFIX: Record<AgeUnit, string> = { second: 's', minute: 'min', hour: 'h', day: 'd' };
+
+/** How long ago, for "updated 3 min ago" lines on pages (the badge and card are in English). */
+export function formatAge(ms: number): string {
+  const { unit, amount } = ageParts(ms);
+  return `${amount} ${AGE_SUFFIX[unit]}`;
 }

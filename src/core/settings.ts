@@ -36,14 +36,39 @@ export const DEFAULT_SIGNAL_SETTINGS: SignalSettings = {
   minCoveredMinutes: 60,
 };
 
+/** What is wrong with one field, as a form can say it in any language. */
+export interface FieldProblem {
+  kind: 'max' | 'min' | 'integer' | 'number' | 'other';
+  /** The bound for `max` and `min`. */
+  limit: number | null;
+  /** zod's own words, for logs and the English summary. */
+  message: string;
+}
+
+function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
+  const { message } = issue;
+  if (issue.code === 'too_big') return { kind: 'max', limit: Number(issue.maximum), message };
+  if (issue.code === 'too_small') return { kind: 'min', limit: Number(issue.minimum), message };
+  if (issue.code === 'invalid_type') {
+    return { kind: issue.expected === 'int' ? 'integer' : 'number', limit: null, message };
+  }
+  return { kind: 'other', limit: null, message };
+}
+
 /** Settings from storage or a user: valid ones as they are, or every problem in plain words. */
 export function parseSignalSettings(
   value: unknown,
-): { ok: true; settings: SignalSettings } | { ok: false; error: string } {
+):
+  | { ok: true; settings: SignalSettings }
+  | { ok: false; error: string; fields: Record<string, FieldProblem> } {
   const parsed = SignalSettings.safeParse(value);
   if (parsed.success) return { ok: true, settings: parsed.data };
-  const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
-  );
-  return { ok: false, error: `invalid signal settings (${problems.join('; ')})` };
+  // Keyed by the field's dotted path ("longFlush.oiChangePct") so a form can show each by its input.
+  const fields: Record<string, FieldProblem> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.length ? issue.path.join('.') : '(root)';
+    fields[path] ??= fieldProblem(issue);
+  }
+  const problems = Object.entries(fields).map(([path, problem]) => `${path}: ${problem.message}`);
+  return { ok: false, error: `invalid signal settings (${problems.join('; ')})`, fields };
 }

@@ -1,49 +1,20 @@
+// The popup: draws the cached figures at once (with their age), then the live ones, and says
+// plainly when it is offline, when every venue fails, or when the background cannot be reached.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
-import type { LiquidationWindow } from '../messages';
+import { t } from '../i18n';
 import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
-import { CoinTable } from './CoinTable';
-import { Settings } from './Settings';
-import { SignalList } from './SignalList';
-import { VenueList } from './VenueList';
+import { type PopupCache, writeCache } from './cache';
+import { MarketView, type PinRequest } from './MarketView';
+import { StatusBanner } from './StatusBanner';
+import { saveErrorText } from './save-error';
 
-const MISSING_FIGURES: Record<string, string> = {
-  'oi-history': 'open interest changes (history is loading or not served)',
-  'oi-percentile': '30-day percentile',
-  liquidations: 'a full window of liquidations',
-  'market-cap': 'market cap',
-};
-
-const DAY_MINUTES = 24 * 60;
-
-/** Reported liquidations are a lower bound, and a window is only as good as its coverage. */
-function LiquidationLine({ window }: { window: LiquidationWindow }) {
-  if (window.longUsd === null || window.shortUsd === null) {
-    return <p class="liquidations">Liquidations 24h: listening, nothing to report yet</p>;
-  }
-  const covered =
-    window.coveredMinutes >= DAY_MINUTES
-      ? 'full day'
-      : `covering the last ${formatAge(window.coveredMinutes * 60_000)}`;
-  return (
-    <p class="liquidations" data-testid="market-liquidations">
-      Liquidations 24h (reported): longs {formatUsdCompact(window.longUsd)} · shorts{' '}
-      {formatUsdCompact(window.shortUsd)} <span class="muted">({covered})</span>
-    </p>
-  );
+interface View {
+  data: PopupData | null;
+  /** When the shown data was saved, while it comes from the cache; null once it is live. */
+  cachedAt: number | null;
+  /** Why the background could not answer, if it could not. */
+  error: string | null;
 }
-
-function describeMissing(id: string): string {
-  return MISSING_FIGURES[id] ?? id;
-}
-
-/** Figures older than this are shown as stale, with their age. */
-const STALE_AFTER_MS = 3 * 60_000;
-
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: PopupData };
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -54,41 +25,94 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-export function App() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+function focusPinnedRow(coin: string) {
+  // Keep the keyboard where it was: on the row that moved, once it has been drawn again.
+  requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLElement>(`[data-testid="pinned"] tr[data-coin="${CSS.escape(coin)}"]`)
+      ?.focus(),
+  );
+}
+
+/** `cached`: the popup's saved figures, read as the page starts (see main.tsx). */
+export function App({ cached }: { cached: Promise<PopupCache | null> }) {
+  const [view, setView] = useState<View | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const [pinProblem, setPinProblem] = useState<string | null>(null);
   const now = useNow(5_000);
+  const online = useOnline();
+
+  /** The background could not answer: say so, and keep whatever figures are shown. */
+  const fail = useCallback((error: unknown) => {
+    setView((current) => ({
+      data: current?.data ?? null,
+      cachedAt: current?.cachedAt ?? null,
+      error: (error as Error).message,
+    }));
+  }, []);
 
   const reload = useCallback(async () => {
     try {
-      setLoad({ kind: 'ready', data: await loadPopupData() });
+      const data = await loadPopupData();
+      setView({ data, cachedAt: null, error: null });
+      await writeCache(data, Date.now());
     } catch (error) {
-      setLoad({ kind: 'error', message: (error as Error).message });
+      fail(error);
     }
-  }, []);
+  }, [fail]);
 
   useEffect(() => {
-    void reload();
-    return onDataChanged(() => void reload());
-  }, [reload]);
+    let stop: (() => void) | undefined;
+    // The cache is drawn first (unless live figures came first; an error already met is kept).
+    // Only then is the background asked: waking a stopped worker competes for the same CPU.
+    void cached
+      .then((cache) =>
+        setView((current) =>
+          current?.data
+            ? current
+            : {
+                data: cache?.data ?? null,
+                cachedAt: cache?.savedAt ?? null,
+                error: current?.error ?? null,
+              },
+        ),
+      )
+      .finally(() => {
+        void reload();
+        try {
+          stop = onDataChanged(() => void reload());
+        } catch (error) {
+          fail(error);
+        }
+      });
+    return () => stop?.();
+  }, [cached, reload, fail]);
 
-  const updatePins = async (request: Parameters<typeof changePins>[0], keepFocusOn?: string) => {
+  const updatePins = async (request: PinRequest, keepFocusOn?: string) => {
     try {
       await changePins(request);
-      await reload();
-      // Keep the keyboard where it was: on the row that moved, once it has been drawn again.
-      if (keepFocusOn) {
-        requestAnimationFrame(() =>
-          document
-            .querySelector<HTMLElement>(
-              `[data-testid="pinned"] tr[data-coin="${CSS.escape(keepFocusOn)}"]`,
-            )
-            ?.focus(),
-        );
-      }
+      setPinProblem(null);
     } catch (error) {
-      setLoad({ kind: 'error', message: (error as Error).message });
+      // A refused pin (storage.sync quota, too many pins) is not the background out of reach.
+      setPinProblem(saveErrorText((error as Error).message));
+      return;
     }
+    await reload();
+    if (keepFocusOn) focusPinnedRow(keepFocusOn);
   };
 
   const refresh = async () => {
@@ -96,114 +120,39 @@ export function App() {
     try {
       await requestRefresh();
       await reload();
+    } catch (error) {
+      fail(error);
     } finally {
       setRefreshing(false);
     }
   };
 
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={view === null}>
       <header class="top">
-        <h1>Leverage Lens</h1>
+        <h1>{t('extName')}</h1>
         <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
-          {refreshing ? 'Refreshing…' : 'Refresh'}
+          {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
-      {load.kind === 'loading' && (
-        <p class="state" role="status">
-          Loading…
-        </p>
-      )}
-      {load.kind === 'error' && (
-        <p class="state error" role="alert">
-          Could not reach the extension's background: {load.message}
-        </p>
-      )}
-      {load.kind === 'ready' && <Market data={load.data} now={now} onPins={updatePins} />}
-    </main>
-  );
-}
-
-/** The pins with `coin` moved one place up or down (unchanged at either end). */
-function moved(pins: readonly string[], coin: string, step: -1 | 1): string[] {
-  const from = pins.indexOf(coin);
-  const to = from + step;
-  if (from < 0 || to < 0 || to >= pins.length) return [...pins];
-  const next = [...pins];
-  next.splice(from, 1);
-  next.splice(to, 0, coin);
-  return next;
-}
-
-function Market({
-  data,
-  now,
-  onPins,
-}: {
-  data: PopupData;
-  now: number;
-  onPins: (request: Parameters<typeof changePins>[0], keepFocusOn?: string) => Promise<void>;
-}) {
-  const { market, coins, pinned, pins, venues } = data;
-  if (market.asOf === null) {
-    return (
-      <>
-        <p class="state" role="status" data-testid="no-data">
-          No market data yet. The venues below say why.
-        </p>
-        <VenueList venues={venues} now={now} />
-      </>
-    );
-  }
-  const age = now - market.asOf;
-  const stale = age > STALE_AFTER_MS;
-  return (
-    <>
-      <section class="market" aria-label="Market">
-        <div class="figure">
-          <span class="label">Open interest</span>
-          <data class="value" value={market.oi.usd ?? ''} data-testid="market-oi">
-            {formatUsdCompact(market.oi.usd)}
-          </data>
-          <span class="change">24h {formatPercent(market.oi.change24hPct)}</span>
-        </div>
-        <p class={stale ? 'age stale' : 'age'} data-testid="market-age">
-          {stale ? `Stale: last updated ${formatAge(age)} ago` : `Updated ${formatAge(age)} ago`} ·{' '}
-          {market.coinCount} coins
-        </p>
-        <LiquidationLine window={market.liquidations['24h']} />
-        <SignalList signals={market.signals} testId="market-signals" />
-        {market.missing.length > 0 && (
-          <p class="missing">Not known yet: {market.missing.map(describeMissing).join(', ')}.</p>
-        )}
-      </section>
-      <h2>Pinned</h2>
-      {pinned.length === 0 ? (
-        <p class="state" data-testid="no-pins">
-          No pinned coins yet: pin one with ☆ below or from a coin's card.
+      {view === null || (view.data === null && view.error === null) ? (
+        <p class="state" role="status" data-testid="loading">
+          {t('loading')}
         </p>
       ) : (
-        <CoinTable
-          coins={pinned}
-          label="Pinned coins"
-          testId="pinned"
-          pinned
-          onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
-          onMove={(coin, step) =>
-            void onPins({ type: 'setPins', coins: moved(pins, coin, step) }, coin)
-          }
-        />
+        <>
+          <StatusBanner
+            online={online}
+            now={now}
+            error={view.error}
+            cachedAt={view.cachedAt}
+            data={view.data}
+          />
+          {view.data && (
+            <MarketView data={view.data} now={now} onPins={updatePins} pinProblem={pinProblem} />
+          )}
+        </>
       )}
-      <h2>Largest</h2>
-      <CoinTable
-        coins={coins}
-        label="Largest coins by open interest"
-        testId="largest"
-        pinned={false}
-        onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
-      />
-      <VenueList venues={venues} now={now} />
-      <Settings pins={pins} />
-    </>
+    </main>
   );
 }

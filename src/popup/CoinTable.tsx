@@ -1,27 +1,50 @@
-import { formatPercent, formatPrice, formatUsdCompact } from '../core/format';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import type { CoinContext } from '../messages';
+import { fmt } from './format';
 import { SignalChips } from './SignalList';
+import { STALE_AFTER_MS } from './staleness';
 
 interface CoinTableProps {
   coins: CoinContext[];
   label: string;
   testId: string;
   pinned: boolean;
+  now: number;
   onPin?: (coin: string) => void;
   onUnpin?: (coin: string) => void;
   /** Moves a pinned coin up (−1) or down (+1). */
   onMove?: (coin: string, step: -1 | 1) => void;
+  /** A pinned coin dropped on another's row takes its place. */
+  onDrop?: (coin: string, target: string) => void;
 }
 
-export function CoinTable({
-  coins,
-  label,
-  testId,
-  pinned,
-  onPin,
-  onUnpin,
-  onMove,
-}: CoinTableProps) {
+const DRAG_TYPE = 'application/x-ll-coin';
+
+/** Price and 24h change of a row, with the figures' age once they are stale. */
+function PriceCells({ coin, now }: { coin: CoinContext; now: number }) {
+  const age = now - coin.asOf;
+  return (
+    <>
+      <td>
+        {fmt.price(coin.price.usd)}
+        {age > STALE_AFTER_MS && (
+          <span class="row-age stale" data-testid="row-age">
+            {t('agoShort', fmt.age(age))}
+          </span>
+        )}
+      </td>
+      <td class={(coin.price.change24hPct ?? 0) < 0 ? 'down' : 'up'}>
+        {fmt.percent(coin.price.change24hPct)}
+      </td>
+    </>
+  );
+}
+
+export function CoinTable(props: CoinTableProps) {
+  const { coins, label, testId, pinned, now, onPin, onUnpin, onMove, onDrop } = props;
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
   if (coins.length === 0) return null;
   // Alt+↑ / Alt+↓ on a pinned row moves it: reordering without a mouse.
   const onKeyDown = (coin: string) => (event: KeyboardEvent) => {
@@ -31,17 +54,48 @@ export function CoinTable({
       onMove(coin, event.key === 'ArrowUp' ? -1 : 1);
     }
   };
+  const dragProps = (coin: string) =>
+    pinned && onDrop
+      ? {
+          draggable: true,
+          onDragStart: (event: DragEvent) => {
+            event.dataTransfer?.setData(DRAG_TYPE, coin);
+            if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+            setDragging(coin);
+          },
+          onDragOver: (event: DragEvent) => {
+            if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+            event.preventDefault();
+            setOver(coin);
+          },
+          onDragEnd: () => {
+            setDragging(null);
+            setOver(null);
+          },
+          onDrop: (event: DragEvent) => {
+            const moved = event.dataTransfer?.getData(DRAG_TYPE);
+            event.preventDefault();
+            setDragging(null);
+            setOver(null);
+            if (moved && moved !== coin) onDrop(moved, coin);
+          },
+        }
+      : {};
+  const rowClass = (coin: string) =>
+    [dragging === coin && 'dragging', over === coin && dragging !== coin && 'drop-target']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <table class="coins" aria-label={label} data-testid={testId}>
       <thead>
         <tr>
-          <th scope="col">Coin</th>
-          <th scope="col">Price</th>
-          <th scope="col">24h</th>
-          <th scope="col">OI</th>
-          <th scope="col">Funding APR</th>
+          <th scope="col">{t('colCoin')}</th>
+          <th scope="col">{t('colPrice')}</th>
+          <th scope="col">{t('col24h')}</th>
+          <th scope="col">{t('colOi')}</th>
+          <th scope="col">{t('colFunding')}</th>
           <th scope="col">
-            <span class="visually-hidden">{pinned ? 'Unpin' : 'Pin'}</span>
+            <span class="visually-hidden">{pinned ? t('colUnpin') : t('colPin')}</span>
           </th>
         </tr>
       </thead>
@@ -50,27 +104,31 @@ export function CoinTable({
           <tr
             key={coin.coin}
             data-coin={coin.coin}
+            class={rowClass(coin.coin)}
             tabIndex={pinned ? 0 : undefined}
             onKeyDown={onKeyDown(coin.coin)}
-            aria-label={pinned ? `${coin.coin}, pinned. Alt+Up or Alt+Down to move.` : undefined}
+            aria-label={pinned ? t('pinnedRowLabel', coin.coin) : undefined}
+            {...dragProps(coin.coin)}
           >
             <th scope="row">
+              {pinned && onDrop && (
+                <span class="grip" aria-hidden="true">
+                  ⠿
+                </span>
+              )}
               {coin.coin} <SignalChips signals={coin.signals} />
             </th>
-            <td>{formatPrice(coin.price.usd)}</td>
-            <td class={(coin.price.change24hPct ?? 0) < 0 ? 'down' : 'up'}>
-              {formatPercent(coin.price.change24hPct)}
-            </td>
+            <PriceCells coin={coin} now={now} />
             <td>
-              <data value={coin.oi.usd ?? ''}>{formatUsdCompact(coin.oi.usd)}</data>
+              <data value={coin.oi.usd ?? ''}>{fmt.usdCompact(coin.oi.usd)}</data>
             </td>
-            <td>{formatPercent(coin.funding.apr)}</td>
+            <td>{fmt.percent(coin.funding.apr)}</td>
             <td>
               {pinned ? (
                 <button
                   type="button"
                   class="icon"
-                  aria-label={`Unpin ${coin.coin}`}
+                  aria-label={t('unpinCoin', coin.coin)}
                   onClick={() => onUnpin?.(coin.coin)}
                 >
                   ✕
@@ -79,7 +137,7 @@ export function CoinTable({
                 <button
                   type="button"
                   class="icon"
-                  aria-label={`Pin ${coin.coin}`}
+                  aria-label={t('pinCoin', coin.coin)}
                   onClick={() => onPin?.(coin.coin)}
                 >
                   ☆

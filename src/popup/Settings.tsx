@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { AlertsAnswer, ToolbarModeAnswer } from '../messages';
+import { t } from '../i18n';
+import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer } from '../messages';
+import { saveErrorText } from './save-error';
+import { ThresholdSettings } from './ThresholdSettings';
+import { VenueSwitches } from './VenueSwitches';
 
 type Mode = ToolbarModeAnswer['mode'];
 
@@ -13,7 +17,7 @@ function decode(value: string): Mode {
 }
 
 /** The toolbar badge and notifications, as the background stores them (storage.sync). */
-export function Settings({ pins }: { pins: readonly string[] }) {
+function BadgeAndAlerts({ pins }: { pins: readonly string[] }) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [alerts, setAlerts] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,15 +37,16 @@ export function Settings({ pins }: { pins: readonly string[] }) {
 
   const send = async (message: unknown, apply: (answer: unknown) => boolean) => {
     const answer: unknown = await browser.runtime.sendMessage(message);
-    setProblem(apply(answer) ? null : 'The setting could not be saved. Try again.');
+    if (apply(answer)) return setProblem(null);
+    const error = ErrorAnswer.safeParse(answer);
+    setProblem(error.success ? saveErrorText(error.data.error) : t('errorTryAgain'));
   };
 
   if (mode === null || alerts === null) return null;
   return (
-    <section class="settings" aria-label="Settings">
-      <h2>Settings</h2>
+    <>
       <label>
-        Toolbar badge{' '}
+        {t('toolbarBadge')}{' '}
         <select
           value={encode(mode)}
           onChange={(event) => {
@@ -53,13 +58,13 @@ export function Settings({ pins }: { pins: readonly string[] }) {
             });
           }}
         >
-          <option value="market-liquidations-1h">Market: liquidations, last hour</option>
+          <option value="market-liquidations-1h">{t('toolbarMarketLiquidations')}</option>
           {pins.map((coin) => (
             <option key={coin} value={`coin:${coin}`}>
-              {coin}: open interest change, 24h
+              {t('toolbarCoinOi', coin)}
             </option>
           ))}
-          <option value="off">Off</option>
+          <option value="off">{t('toolbarOff')}</option>
         </select>
       </label>
       <label>
@@ -75,13 +80,24 @@ export function Settings({ pins }: { pins: readonly string[] }) {
             });
           }}
         />{' '}
-        Notify me when a signal starts for a pinned coin
+        {t('notifyLabel')}
       </label>
       {problem && (
         <p class="state error" role="alert">
           {problem}
         </p>
       )}
+    </>
+  );
+}
+
+export function Settings({ pins }: { pins: readonly string[] }) {
+  return (
+    <section class="settings" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('settings')}</h2>
+      <BadgeAndAlerts pins={pins} />
+      <VenueSwitches />
+      <ThresholdSettings />
     </section>
   );
 }

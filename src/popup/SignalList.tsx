@@ -1,22 +1,24 @@
+import { type MessageKey, t } from '../i18n';
 import type { Signal } from '../messages';
 
-export const SIGNAL_NAMES: Record<Signal['id'], string> = {
-  'long-flush': 'Long flush',
-  'short-squeeze': 'Short squeeze',
-  overheated: 'Overheated',
-  'crowded-shorts': 'Crowded shorts',
-  'spot-led': 'Spot-led',
+const SIGNAL_NAMES: Record<Signal['id'], MessageKey> = {
+  'long-flush': 'signalLongFlush',
+  'short-squeeze': 'signalShortSqueeze',
+  overheated: 'signalOverheated',
+  'crowded-shorts': 'signalCrowdedShorts',
+  'spot-led': 'signalSpotLed',
 };
+
+export const signalName = (id: Signal['id']) => t(SIGNAL_NAMES[id]);
 
 /** Active signals, each with the sentence that explains it. */
 export function SignalList({ signals, testId }: { signals: readonly Signal[]; testId?: string }) {
   if (signals.length === 0) return null;
   return (
-    <ul class="signals" data-testid={testId}>
+    <ul class="signals" data-testid={testId} aria-label={t('signalsLabel')}>
       {signals.map((signal) => (
         <li key={signal.id} data-signal={signal.id}>
-          <strong class={`chip ${signal.id}`}>{SIGNAL_NAMES[signal.id]}</strong>{' '}
-          {signal.explanation}
+          <strong class={`chip ${signal.id}`}>{signalName(signal.id)}</strong> {signal.explanation}
         </li>
       ))}
     </ul>
@@ -34,7 +36,7 @@ export function SignalChips({ signals }: { signals: readonly Signal[] }) {
           title={signal.explanation}
           data-signal={signal.id}
         >
-          {SIGNAL_NAMES[signal.id]}
+          {signalName(signal.id)}
         </span>
       ))}
     </>

@@ -1,7 +1,8 @@
-import { formatAge } from '../core/format';
-import type { VenueHealth } from '../messages';
+import { t } from '../i18n';
+import type { VenueHealth, VenueId } from '../messages';
+import { fmt } from './format';
 
-const VENUE_NAMES: Record<VenueHealth['venue'], string> = {
+export const VENUE_NAMES: Record<VenueId, string> = {
   binance: 'Binance',
   bybit: 'Bybit',
   okx: 'OKX',
@@ -10,46 +11,65 @@ const VENUE_NAMES: Record<VenueHealth['venue'], string> = {
   gate: 'Gate',
 };
 
+const STATE_NAMES = {
+  waiting: 'venueWaiting',
+  live: 'venueLive',
+  stale: 'venueStale',
+  degraded: 'venueDegraded',
+  failing: 'venueFailing',
+} as const;
+
 function pollDetail(venue: VenueHealth, now: number): string {
   const parts: string[] = [];
   if (venue.reason) parts.push(venue.reason);
   if (venue.lastSuccessAt !== null)
-    parts.push(`last data ${formatAge(now - venue.lastSuccessAt)} ago`);
+    parts.push(t('venueLastData', fmt.age(now - venue.lastSuccessAt)));
   if (venue.state !== 'live' && venue.nextAttemptAt !== null && venue.nextAttemptAt > now) {
-    parts.push(`next try in ${formatAge(venue.nextAttemptAt - now)}`);
+    parts.push(t('venueNextTry', fmt.age(venue.nextAttemptAt - now)));
   }
   return parts.join(' · ');
 }
 
 function streamDetail(venue: VenueHealth): string {
   const { stream } = venue;
-  if (!stream) return 'no public liquidation stream';
-  if (stream.connections === 0) return 'liquidations: not connected yet';
-  const state =
-    stream.connected === stream.connections ? 'liquidations live' : 'liquidations reconnecting';
+  if (!stream) return t('streamNone');
+  if (stream.connections === 0) return t('streamNotConnected');
+  const state = stream.connected === stream.connections ? t('streamLive') : t('streamReconnecting');
   return stream.reason ? `${state} (${stream.reason})` : state;
+}
+
+function Detail({ venue, now }: { venue: VenueHealth; now: number }) {
+  if (!venue.enabled) return <span class="detail">{t('venueOffDetail')}</span>;
+  return (
+    <span class="detail">
+      {pollDetail(venue, now)}
+      <br />
+      <span data-testid="stream">{streamDetail(venue)}</span>
+      {venue.budgetUsedPct !== null &&
+        ` · ${t('venueRateLimit', fmt.percent(venue.budgetUsedPct).replace(/^\+/, ''))}`}
+      {!venue.oneSided && ` · ${t('venueSidedness')}`}
+    </span>
+  );
 }
 
 export function VenueList({ venues, now }: { venues: VenueHealth[]; now: number }) {
   return (
-    <section class="venues" aria-label="Data sources">
-      <h2>Data sources</h2>
+    <section class="venues" aria-labelledby="venues-heading">
+      <h2 id="venues-heading">{t('dataSources')}</h2>
       <ul>
-        {venues.map((venue) => (
-          <li key={venue.venue} data-venue={venue.venue} data-state={venue.state}>
-            <span class={`dot ${venue.state}`} aria-hidden="true" />
-            <span class="name">{VENUE_NAMES[venue.venue]}</span>
-            <span class="state-name">{venue.state}</span>
-            <span class="detail">
-              {pollDetail(venue, now)}
-              <br />
-              <span data-testid="stream">{streamDetail(venue)}</span>
-              {venue.budgetUsedPct !== null &&
-                ` · ${venue.budgetUsedPct.toFixed(1)}% of rate limit`}
-              {!venue.oneSided && ' · OI sidedness not documented'}
-            </span>
-          </li>
-        ))}
+        {venues.map((venue) => {
+          const state = venue.enabled ? venue.state : 'off';
+          return (
+            <li key={venue.venue} data-venue={venue.venue} data-state={state}>
+              <span class={`dot ${state}`} aria-hidden="true" />
+              <span class="name">{VENUE_NAMES[venue.venue]}</span>
+              <span class="state-name">
+                {venue.enabled ? t(STATE_NAMES[venue.state]) : t('venueOff')}
+              </span>
+              <Detail venue={venue} now={now} />
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -2,15 +2,31 @@
 import browser from 'webextension-polyfill';
 import {
   type CoinContext,
+  CoinsAnswer,
   ContextsAnswer,
   ErrorAnswer,
+  FieldErrorsAnswer,
+  type FieldProblem,
   MarketContext,
   PinsAnswer,
   type PopupToBackground,
+  SignalSettingsAnswer,
   StatusAnswer,
   UPDATES_PORT,
   type VenueHealth,
+  type VenueId,
+  VenueSettingsAnswer,
 } from '../messages';
+
+/** The background refused a form: its reason, and each field's problem by dotted path. */
+export class FieldErrors extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, FieldProblem>,
+  ) {
+    super(message);
+  }
+}
 
 async function ask<T>(
   request: PopupToBackground,
@@ -19,6 +35,8 @@ async function ask<T>(
   const answer: unknown = await browser.runtime.sendMessage(request);
   const parsed = schema.safeParse(answer);
   if (parsed.success) return parsed.data as T;
+  const fieldErrors = FieldErrorsAnswer.safeParse(answer);
+  if (fieldErrors.success) throw new FieldErrors(fieldErrors.data.error, fieldErrors.data.fields);
   const error = ErrorAnswer.safeParse(answer);
   throw new Error(
     error.success ? error.data.error : 'the background answered in an unexpected shape',
@@ -73,4 +91,40 @@ export function onDataChanged(onChange: () => void): () => void {
   const port = browser.runtime.connect({ name: UPDATES_PORT });
   port.onMessage.addListener(onChange);
   return () => port.disconnect();
+}
+
+/** Every coin the enabled venues list, for the search. */
+export async function listedCoins(): Promise<string[]> {
+  return (await ask<CoinsAnswer>({ type: 'getCoins' }, CoinsAnswer)).coins;
+}
+
+export async function venueSettings(): Promise<VenueId[]> {
+  return (await ask<VenueSettingsAnswer>({ type: 'getVenueSettings' }, VenueSettingsAnswer))
+    .disabled;
+}
+
+/** Switches venues off (the rest on); throws with the background's reason when it refuses. */
+export async function setDisabledVenues(disabled: VenueId[]): Promise<VenueId[]> {
+  return (
+    await ask<VenueSettingsAnswer>({ type: 'setVenueSettings', disabled }, VenueSettingsAnswer)
+  ).disabled;
+}
+
+export type Thresholds = SignalSettingsAnswer['settings'];
+
+export async function signalSettings(): Promise<Thresholds> {
+  return (await ask<SignalSettingsAnswer>({ type: 'getSignalSettings' }, SignalSettingsAnswer))
+    .settings;
+}
+
+/** Saves thresholds; throws FieldErrors naming each refused field. */
+export async function setSignalSettings(settings: Thresholds): Promise<Thresholds> {
+  return (
+    await ask<SignalSettingsAnswer>({ type: 'setSignalSettings', settings }, SignalSettingsAnswer)
+  ).settings;
+}
+
+export async function resetSignalSettings(): Promise<Thresholds> {
+  return (await ask<SignalSettingsAnswer>({ type: 'resetSignalSettings' }, SignalSettingsAnswer))
+    .settings;
 }

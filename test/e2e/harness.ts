@@ -23,13 +23,22 @@ export interface LaunchOptions {
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
   locale?: string;
+  /**
+   * The browser's own UI language, which chrome.i18n follows (e.g. 'zh_CN'). On Linux Chromium
+   * takes it from the LANGUAGE environment variable; `locale` only sets what pages are told.
+   */
+  uiLanguage?: string;
+  /** More environment for the browser (e.g. FONTCONFIG_FILE). */
+  env?: Record<string, string>;
+  /** Another Chromium binary (one that has the UI language's locale pack, see chromium-locale.ts). */
+  executablePath?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'll-profile-'));
   const configHome = mkdtempSync(join(tmpdir(), 'll-xdg-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
@@ -40,7 +49,12 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
     ],
-    env: { ...process.env, XDG_CONFIG_HOME: configHome },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: configHome,
+      ...(options.uiLanguage ? { LANGUAGE: options.uiLanguage } : {}),
+      ...options.env,
+    },
   });
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;

@@ -288,6 +288,11 @@ describe('messages', () => {
       error: expect.stringMatching(
         /^invalid signal settings \(longFlush\.oiChangePct: .*; longFlush\.longSharePct: .*\)$/,
       ),
+      // The same problems by field, for the popup's form.
+      fields: {
+        'longFlush.oiChangePct': { kind: 'max', limit: -0.5, message: expect.any(String) },
+        'longFlush.longSharePct': { kind: 'max', limit: 100, message: expect.any(String) },
+      },
     });
     // Nothing was saved: the valid settings stay in force; and a page's content script may not change them.
     expect(await handle({ type: 'getSignalSettings' }, popupSender)).toEqual({ settings: custom });

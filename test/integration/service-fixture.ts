@@ -9,6 +9,7 @@ import { createService } from '../../src/background/service';
 import type { KeyValueStore } from '../../src/background/state';
 import { DEFAULT_SIGNAL_SETTINGS, type SignalSettings } from '../../src/core/settings';
 import type { ToolbarMode } from '../../src/core/toolbar';
+import { DEFAULT_VENUE_SETTINGS, type VenueSettings } from '../../src/core/venue-settings';
 import type { FetchLike } from '../../src/venues/client';
 import type { Venue } from '../../src/venues/venue';
 import { memoryStore } from './memory-store';
@@ -51,6 +52,12 @@ export async function createTestService(options: TestServiceOptions) {
   let alertsOn = false;
   let toolbarMode: ToolbarMode = { kind: 'market-liquidations-1h' };
   let savedSettings = options.settings ?? DEFAULT_SIGNAL_SETTINGS;
+  let venueSettings: VenueSettings = DEFAULT_VENUE_SETTINGS;
+  /** When set, every storage.sync write fails with this message, as Chrome's quota errors do. */
+  let syncError: string | null = null;
+  const syncWrite = async () => {
+    if (syncError) throw new Error(syncError);
+  };
   const service = createService({
     venues: options.venues,
     store,
@@ -92,7 +99,16 @@ export async function createTestService(options: TestServiceOptions) {
     settings: {
       load: async () => savedSettings,
       save: async (settings) => {
+        await syncWrite();
         savedSettings = settings;
+      },
+    },
+    venues: {
+      load: async () => venueSettings,
+      save: async (settings) => {
+        await syncWrite();
+        venueSettings = settings;
+        await service.setDisabled(settings.disabled);
       },
     },
   });
@@ -102,6 +118,9 @@ export async function createTestService(options: TestServiceOptions) {
     store,
     dbName,
     changes: () => changes,
+    failSyncWrites(message: string | null) {
+      syncError = message;
+    },
     advance(ms: number) {
       if (frozen === undefined) throw new Error('advance needs a frozen clock (options.start)');
       frozen += ms;

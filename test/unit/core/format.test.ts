@@ -1,6 +1,7 @@
 // What the user reads: unknown figures are a dash, never a zero; signs are explicit.
 import { describe, expect, it } from 'vitest';
 import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../../../src/core/format';
+import { numberFormats } from '../../../src/core/locale-format';
 
 describe('formatUsdCompact', () => {
   it('abbreviates large sums', () => {
@@ -40,5 +41,22 @@ describe('formatAge', () => {
     expect(formatAge(5 * 3_600_000)).toBe('5 h');
     expect(formatAge(3 * 86_400_000)).toBe('3 d');
     expect(formatAge(-5)).toBe('0 s');
+  });
+});
+
+describe('numberFormats in the browser language', () => {
+  it('formats compact USD, signed percents and ages in Simplified Chinese', () => {
+    const zh = numberFormats('zh-CN');
+    expect(zh.usdCompact(1.95e9)).toBe('US$19.5亿');
+    expect(zh.percent(2.5)).toBe('+2.5%');
+    expect(zh.age(180_000)).toBe('3分钟');
+    expect(zh.usdCompact(null)).toBe('—');
+  });
+
+  it('formats ages in English units for the popup', () => {
+    const en = numberFormats('en-US');
+    expect(en.age(5_000)).toBe('5 sec');
+    expect(en.age(3 * 3_600_000)).toBe('3 hr');
+    expect(en.percent(-3.2)).toBe('-3.2%');
   });
 });

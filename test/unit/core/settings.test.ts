@@ -122,3 +122,42 @@ describe('parseSignalSettings rejects', () => {
     expect(parseSignalSettings({}).ok).toBe(false);
   });
 });
+
+describe('parseSignalSettings names each bad field for a form', () => {
+  it('keys every problem by its dotted path', () => {
+    const bad = {
+      ...DEFAULT_SIGNAL_SETTINGS,
+      spotLed: { ...DEFAULT_SIGNAL_SETTINGS.spotLed, oiChangePct: -1 },
+      minOiUsd: 'lots',
+    };
+    const parsed = parseSignalSettings(bad);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(Object.keys(parsed.fields).sort()).toEqual(['minOiUsd', 'spotLed.oiChangePct']);
+      expect(parsed.error).toContain('spotLed.oiChangePct');
+    }
+  });
+});
+
+describe('parseSignalSettings says what each field needs, in terms a form can translate', () => {
+  it('gives the bound that was crossed, or the kind of value expected', () => {
+    const bad = {
+      ...DEFAULT_SIGNAL_SETTINGS,
+      longFlush: { ...DEFAULT_SIGNAL_SETTINGS.longFlush, oiChangePct: 5 },
+      overheated: { ...DEFAULT_SIGNAL_SETTINGS.overheated, oiPercentile: 10 },
+      minCoveredMinutes: 30.5,
+      minOiUsd: null,
+    };
+    const parsed = parseSignalSettings(bad);
+    if (parsed.ok) throw new Error('bad settings were accepted');
+    const kinds = Object.fromEntries(
+      Object.entries(parsed.fields).map(([path, problem]) => [path, [problem.kind, problem.limit]]),
+    );
+    expect(kinds).toEqual({
+      'longFlush.oiChangePct': ['max', -0.5],
+      'overheated.oiPercentile': ['min', 50],
+      minCoveredMinutes: ['integer', null],
+      minOiUsd: ['number', null],
+    });
+  });
+});

@@ -1,0 +1,45 @@
+// The popup's numbers in the browser's language, with the same options as the pages' en-US ones.
+import {
+  ageParts,
+  COMPACT_USD,
+  DOLLARS_AND_CENTS,
+  NOT_KNOWN,
+  SIGNED_PERCENT,
+  SMALL_USD,
+} from './format';
+
+/** Formatters for one locale: compact USD, prices, signed percents and ages. */
+export function numberFormats(locale: string) {
+  const compactUsd = new Intl.NumberFormat(locale, COMPACT_USD);
+  const dollarsAndCents = new Intl.NumberFormat(locale, DOLLARS_AND_CENTS);
+  const smallUsd = new Intl.NumberFormat(locale, SMALL_USD);
+  const signedPercent = new Intl.NumberFormat(locale, SIGNED_PERCENT);
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const unit = (name: string) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' });
+  const units = {
+    second: unit('second'),
+    minute: unit('minute'),
+    hour: unit('hour'),
+    day: unit('day'),
+  };
+  return {
+    /** `$1.95B` (`US$19.5亿`); a figure that is not known is a dash, never zero. */
+    usdCompact: (value: number | null) => (value === null ? NOT_KNOWN : compactUsd.format(value)),
+    /** A price: `$65,114.30`, `$0.60`, `$0.00001234`. */
+    price(value: number | null): string {
+      if (value === null) return NOT_KNOWN;
+      return Math.abs(value) >= 1 ? dollarsAndCents.format(value) : smallUsd.format(value);
+    },
+    /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `-3.2%`. */
+    percent: (value: number | null) =>
+      value === null ? NOT_KNOWN : signedPercent.format(value / 100),
+    /** A plain number: `-0.5`, `10,000,000,000`. */
+    number: (value: number) => plain.format(value),
+    /** A duration in the locale's words: `45 sec`, `3 min`, `2 hr` (`3分钟` in Chinese). */
+    age(ms: number): string {
+      const { unit: name, amount } = ageParts(ms);
+      return units[name].format(amount);
+    },
+  };
+}

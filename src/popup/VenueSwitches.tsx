@@ -1,0 +1,53 @@
+// Venues on/off. A venue switched off is not asked for anything and is left out of every figure;
+// the background refuses switching the last one off, and a refused save says why.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { VENUE_IDS, type VenueId } from '../messages';
+import { setDisabledVenues, venueSettings } from './api';
+import { saveErrorText } from './save-error';
+import { VENUE_NAMES } from './VenueList';
+
+export function VenueSwitches() {
+  const [disabled, setDisabled] = useState<VenueId[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    venueSettings().then(setDisabled, (error: Error) => setProblem(saveErrorText(error.message)));
+  }, []);
+
+  if (disabled === null) return null;
+  const toggle = async (venue: VenueId, on: boolean) => {
+    const next = on ? disabled.filter((id) => id !== venue) : [...disabled, venue];
+    try {
+      setDisabled(await setDisabledVenues(next));
+      setProblem(null);
+    } catch (error) {
+      const message = (error as Error).message;
+      setProblem(
+        message.includes('at least one venue') ? t('errorLastVenue') : saveErrorText(message),
+      );
+    }
+  };
+  return (
+    <fieldset class="venue-switches" data-testid="venue-switches">
+      <legend>{t('venuesLegend')}</legend>
+      {VENUE_IDS.map((venue) => (
+        <label key={venue}>
+          <input
+            type="checkbox"
+            name={venue}
+            checked={!disabled.includes(venue)}
+            onChange={(event) => void toggle(venue, (event.target as HTMLInputElement).checked)}
+          />{' '}
+          {VENUE_NAMES[venue]}
+        </label>
+      ))}
+      <p class="hint">{t('venuesHint')}</p>
+      {problem && (
+        <p class="state error" role="alert">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

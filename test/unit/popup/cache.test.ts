@@ -1,0 +1,81 @@
+// The popup's cache is read back through zod: what an older version or a damaged store left is
+// ignored rather than shown.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PopupData } from '../../../src/popup/api';
+
+const stored = new Map<string, unknown>();
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
+        set: async (entries: Record<string, unknown>) => {
+          for (const [key, value] of Object.entries(entries)) stored.set(key, value);
+        },
+      },
+    },
+  },
+}));
+
+const { readCache, writeCache } = await import('../../../src/popup/cache');
+
+const window = { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 };
+const oi = {
+  usd: 5e9,
+  change1hPct: null,
+  change24hPct: null,
+  percentile30d: null,
+  historyBasisPct: null,
+  byVenue: [{ venue: 'bybit' as const, usd: 5e9, oneSided: true }],
+  toMarketCapPct: null,
+};
+const data: PopupData = {
+  market: {
+    price: { change24hPct: -1 },
+    oi,
+    funding: { rate8h: 0.0001, apr: 10.95 },
+    breadth: {
+      btcShareOfOiChangePct: null,
+      btcShareOfLiquidationsPct: null,
+      altShareOfOiPct: 61,
+      altShareOfOiPercentile30d: null,
+    },
+    liquidations: { '1h': window, '4h': window, '24h': window },
+    signals: [],
+    missing: ['oi-history'],
+    unavailableVenues: [],
+    largestCoins: ['BTC'],
+    coinCount: 1,
+    asOf: 1_764_000_000_000,
+  },
+  pinned: [],
+  pins: [],
+  coins: [],
+  venues: [],
+};
+
+beforeEach(() => stored.clear());
+
+describe('the popup cache', () => {
+  it('gives back what was saved, with when', async () => {
+    await writeCache(data, 1_764_000_060_000);
+    expect(await readCache()).toEqual({ savedAt: 1_764_000_060_000, data });
+  });
+
+  it('is null when nothing was saved', async () => {
+    expect(await readCache()).toBeNull();
+  });
+
+  it.each([
+    [
+      'a figure of the wrong type',
+      { savedAt: 1, data: { ...data, market: { ...data.market, coinCount: '1' } } },
+    ],
+    ['no time of saving', { data }],
+    ['an older shape', { savedAt: 1, data: { market: data.market } }],
+    ['not an object', 'cache'],
+  ])('ignores %s', async (_case, value) => {
+    stored.set('popupCache', value);
+    expect(await readCache()).toBeNull();
+  });
+});
