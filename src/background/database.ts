@@ -1,6 +1,7 @@
 // The worker's IndexedDB: liquidation buckets, listening coverage, recent event keys, hourly OI
-// snapshots and cached OI history. Opened through idb; one schema, versioned here.
+// snapshots, cached OI history and funding history. Opened through idb; one schema, versioned here.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { FundingSettlement } from '../core/coin-history';
 import type { Interval } from '../core/intervals';
 import type { MinuteBucket } from '../core/liquidations';
 import type { OiPoint } from '../core/market';
@@ -23,24 +24,40 @@ export interface OiHistoryRecord {
   points: OiPoint[];
 }
 
+export interface FundingHistoryRecord {
+  /** `venue|coin`. */
+  key: string;
+  venue: VenueId;
+  coin: string;
+  /** The market whose settlements these are (a venue may list a coin against several quotes). */
+  symbol: string;
+  fetchedAt: number;
+  settlements: FundingSettlement[];
+}
+
 interface LensDb extends DBSchema {
   buckets: { key: string; value: MinuteBucket; indexes: { minute: number } };
   coverage: { key: VenueId; value: { venue: VenueId; intervals: Interval[] } };
   recentKeys: { key: VenueId; value: { venue: VenueId; keys: string[] } };
   oiSnapshots: { key: number; value: OiSnapshotRecord };
   oiHistory: { key: string; value: OiHistoryRecord };
+  fundingHistory: { key: string; value: FundingHistoryRecord };
 }
 
 export type Database = IDBPDatabase<LensDb>;
 
 export function openDatabase(name = 'leverage-lens'): Promise<Database> {
-  return openDB<LensDb>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('buckets', { keyPath: 'key' }).createIndex('minute', 'minute');
-      db.createObjectStore('coverage', { keyPath: 'venue' });
-      db.createObjectStore('recentKeys', { keyPath: 'venue' });
-      db.createObjectStore('oiSnapshots', { keyPath: 'hour' });
-      db.createObjectStore('oiHistory', { keyPath: 'key' });
+  return openDB<LensDb>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('buckets', { keyPath: 'key' }).createIndex('minute', 'minute');
+        db.createObjectStore('coverage', { keyPath: 'venue' });
+        db.createObjectStore('recentKeys', { keyPath: 'venue' });
+        db.createObjectStore('oiSnapshots', { keyPath: 'hour' });
+        db.createObjectStore('oiHistory', { keyPath: 'key' });
+      }
+      // Version 2: funding history for the coin detail's chart.
+      if (oldVersion < 2) db.createObjectStore('fundingHistory', { keyPath: 'key' });
     },
   });
 }

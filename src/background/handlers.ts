@@ -4,6 +4,7 @@ import { parseSignalSettings, type SignalSettings } from '../core/settings';
 import type { ToolbarMode } from '../core/toolbar';
 import {
   type AlertsAnswer,
+  type CoinHistoryAnswer,
   ContentToBackground,
   type ContextsAnswer,
   type ErrorAnswer,
@@ -26,6 +27,7 @@ export interface MessageSender {
 
 export type Answer =
   | ContextsAnswer
+  | CoinHistoryAnswer
   | MarketContext
   | StatusAnswer
   | RefreshAnswer
@@ -62,7 +64,7 @@ export interface SettingsStore {
 }
 
 interface HandlerOptions {
-  service: Pick<Service, 'contexts' | 'market' | 'health'>;
+  service: Pick<Service, 'contexts' | 'market' | 'health' | 'coinHistory'>;
   extensionId: string;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
@@ -121,6 +123,8 @@ export function createMessageHandler(options: HandlerOptions) {
     switch (request.type) {
       case 'getContext':
         return { contexts: await service.contexts(request.coins) };
+      case 'getCoinHistory':
+        return { history: await service.coinHistory(request.coin) };
       case 'getMarket':
         return service.market();
       case 'getStatus':
