@@ -25,6 +25,10 @@ export const CHART_CSS = `${uplotCss}
 .ll-chart .u-legend { font-size: 11px; }
 .ll-chart figcaption p { margin: 2px 0; }
 .ll-chart .note { color: ${COLORS.axis}; font-size: 11px; }
+.ll-chart .visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 `;
 
 export interface ChartOptions {
@@ -32,23 +36,31 @@ export interface ChartOptions {
   width: number;
   /** Funding on a second axis, with its sentence and notes (the popup has room for it). */
   funding: boolean;
-  /** uPlot's legend under each chart (series names and the values under the cursor). */
-  legend: boolean;
+  /**
+   * The hover card's size: short plots with small axes, no legend, and the liquidation sentence
+   * for screen readers only (the card's table shows those figures already).
+   */
+  compact: boolean;
 }
 
-const axis = (values?: uPlot.Axis['values'], side?: 1 | 3): uPlot.Axis => ({
+const axis = (compact: boolean, values?: uPlot.Axis['values'], side?: 1 | 3): uPlot.Axis => ({
   stroke: COLORS.axis,
   grid: { stroke: COLORS.grid, width: 1 },
-  ticks: { stroke: COLORS.grid, width: 1 },
-  font: '10px system-ui, sans-serif',
-  size: 44,
+  ticks: { stroke: COLORS.grid, width: 1, size: compact ? 3 : 6 },
+  font: `${compact ? 9 : 10}px system-ui, sans-serif`,
+  size: compact ? 44 : 52,
+  gap: compact ? 2 : 5,
   ...(side ? { side } : {}),
   ...(values ? { values } : {}),
 });
 
+/** The time axis: single-line labels where space is short. */
+const timeAxis = (compact: boolean): uPlot.Axis =>
+  compact ? { ...axis(true), size: 18, values: '{M}/{D}' } : axis(false);
+
 const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatUsdCompact(v));
 
-function oiChart(history: CoinHistory, { width, funding, legend }: ChartOptions) {
+function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions) {
   const oi: uPlot.AlignedData = [
     history.oi.points.map((p) => p.time),
     history.oi.points.map((p) => p.usd),
@@ -68,7 +80,7 @@ function oiChart(history: CoinHistory, { width, funding, legend }: ChartOptions)
       value: (_u, v) => formatUsdCompact(v),
     },
   ];
-  const axes = [axis(), axis(usdTicks)];
+  const axes = [timeAxis(compact), { ...axis(compact, usdTicks), scale: 'usd' }];
   if (funding) {
     series.push({
       label: t('chartSeriesFunding'),
@@ -80,13 +92,18 @@ function oiChart(history: CoinHistory, { width, funding, legend }: ChartOptions)
       value: (_u, v) => formatFundingRate(v),
     });
     const rateTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatFundingRate(v));
-    axes.push({ ...axis(rateTicks, 1), scale: 'funding', grid: { show: false }, size: 58 });
+    axes.push({
+      ...axis(compact, rateTicks, 1),
+      scale: 'funding',
+      grid: { show: false },
+      size: 66,
+    });
   }
   const options: uPlot.Options = {
     width,
-    height: funding ? 140 : 90,
+    height: compact ? 60 : 140,
     ms: 1,
-    legend: { show: legend },
+    legend: { show: !compact },
     cursor: { y: false },
     scales: { x: { time: true } },
     series,
@@ -95,7 +112,7 @@ function oiChart(history: CoinHistory, { width, funding, legend }: ChartOptions)
   return { options, data };
 }
 
-function liquidationChart(history: CoinHistory, { width, legend }: ChartOptions) {
+function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions) {
   const bars = history.liquidations.bars;
   const middle = 30 * 60_000;
   const data: uPlot.AlignedData = [
@@ -107,9 +124,9 @@ function liquidationChart(history: CoinHistory, { width, legend }: ChartOptions)
   const barPaths = uPlot.paths.bars?.({ size: [0.7, 40] });
   const options: uPlot.Options = {
     width,
-    height: 70,
+    height: compact ? 50 : 80,
     ms: 1,
-    legend: { show: legend },
+    legend: { show: !compact },
     cursor: { y: false },
     scales: { x: { time: true } },
     series: [
@@ -131,7 +148,10 @@ function liquidationChart(history: CoinHistory, { width, legend }: ChartOptions)
         value: (_u, v) => formatUsdCompact(v === null ? null : Math.abs(v)),
       },
     ],
-    axes: [axis(), axis((_u, ticks) => ticks.map((v) => formatUsdCompact(Math.abs(v))))],
+    axes: [
+      compact ? { ...timeAxis(true), values: '{h}{aa}' } : axis(false),
+      axis(compact, (_u, ticks) => ticks.map((v) => formatUsdCompact(Math.abs(v)))),
+    ],
   };
   return { options, data };
 }
@@ -170,10 +190,16 @@ export function drawCoinChart(
   }
   const caption = doc.createElement('figcaption');
   const { notes } = summary;
-  caption.append(paragraph(doc, summary.oi), paragraph(doc, summary.liquidations));
+  caption.append(
+    paragraph(doc, summary.oi),
+    paragraph(doc, summary.liquidations, options.compact ? 'visually-hidden' : undefined),
+  );
   if (options.funding) caption.append(paragraph(doc, summary.funding));
-  const shown = [...notes.oi, ...notes.liquidations, ...(options.funding ? notes.funding : [])];
+  const shown = [...notes.oi, ...(options.funding ? notes.funding : [])];
   for (const note of shown) caption.append(paragraph(doc, note, 'note'));
+  // The card's own coverage line says how long it has listened: the note is for screen readers.
+  for (const note of notes.liquidations)
+    caption.append(paragraph(doc, note, options.compact ? 'note visually-hidden' : 'note'));
   figure.append(drawn, caption);
   container.replaceChildren(figure);
   return () => {

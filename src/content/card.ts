@@ -210,7 +210,7 @@ export const isRestoringFocus = () => restoringFocus;
 
 /**
  * Fills the card's chart section once uPlot (a chunk of its own, loaded on the first card) and
- * the history are in; the card is placed again, since it grew.
+ * the history are in.
  */
 async function showChart(
   host: HTMLElement,
@@ -229,9 +229,8 @@ async function showChart(
     open.releaseChart = chart.drawCoinChart(section, history, {
       width: CHART_WIDTH,
       funding: false,
-      legend: false,
+      compact: true,
     });
-    place(host, open.anchor);
   } catch (error) {
     section.replaceChildren(
       element(host.ownerDocument, 'p', t('chartFailed', (error as Error).message), 'muted'),
@@ -256,6 +255,11 @@ export function showCard(
   place(host, anchor);
   const abort = new AbortController();
   open = { host, anchor, restoreFocus: byKeyboard, abort };
+  // The card grows when its chart arrives (uPlot sizes its canvases a moment after it is built):
+  // placed again on every change of size, so it never ends up over the mention.
+  const resized = new ResizeObserver(() => place(host, anchor));
+  resized.observe(host);
+  abort.signal.addEventListener('abort', () => resized.disconnect(), { once: true });
   // Opened from the keyboard, the card takes focus (its first control), as a dialog does.
   if (byKeyboard) root.querySelector<HTMLElement>('button')?.focus();
   void showChart(host, root, context.coin, loadHistory);

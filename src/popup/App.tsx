@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatAge, formatPercent, formatUsdCompact } from '../core/format';
 import type { LiquidationWindow } from '../messages';
 import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
+import { CoinDetail } from './CoinDetail';
 import { CoinTable } from './CoinTable';
+import { useCoinHash } from './coin-hash';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { VenueList } from './VenueList';
@@ -57,6 +59,7 @@ function useNow(intervalMs: number): number {
 export function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
+  const [detail, openDetail] = useCoinHash();
   const now = useNow(5_000);
 
   const reload = useCallback(async () => {
@@ -91,6 +94,14 @@ export function App() {
     }
   };
 
+  /** Back to the list, with the keyboard on the coin's row again. */
+  const closeDetail = (coin: string) => {
+    openDetail(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`tr[data-coin="${CSS.escape(coin)}"]`)?.focus(),
+    );
+  };
+
   const refresh = async () => {
     setRefreshing(true);
     try {
@@ -119,7 +130,19 @@ export function App() {
           Could not reach the extension's background: {load.message}
         </p>
       )}
-      {load.kind === 'ready' && <Market data={load.data} now={now} onPins={updatePins} />}
+      {load.kind === 'ready' && detail && (
+        <CoinDetail
+          coin={detail}
+          pinned={load.data.pins.includes(detail)}
+          now={now}
+          onBack={() => closeDetail(detail)}
+          onPin={(coin) => void updatePins({ type: 'pinCoin', coin })}
+          onUnpin={(coin) => void updatePins({ type: 'unpinCoin', coin })}
+        />
+      )}
+      {load.kind === 'ready' && !detail && (
+        <Market data={load.data} now={now} onPins={updatePins} onOpen={openDetail} />
+      )}
     </main>
   );
 }
@@ -139,10 +162,12 @@ function Market({
   data,
   now,
   onPins,
+  onOpen,
 }: {
   data: PopupData;
   now: number;
   onPins: (request: Parameters<typeof changePins>[0], keepFocusOn?: string) => Promise<void>;
+  onOpen: (coin: string) => void;
 }) {
   const { market, coins, pinned, pins, venues } = data;
   if (market.asOf === null) {
@@ -188,6 +213,7 @@ function Market({
           label="Pinned coins"
           testId="pinned"
           pinned
+          onOpen={onOpen}
           onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
           onMove={(coin, step) =>
             void onPins({ type: 'setPins', coins: moved(pins, coin, step) }, coin)
@@ -200,6 +226,7 @@ function Market({
         label="Largest coins by open interest"
         testId="largest"
         pinned={false}
+        onOpen={onOpen}
         onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
       />
       <VenueList venues={venues} now={now} />

@@ -1,4 +1,5 @@
 import { formatPercent, formatPrice, formatUsdCompact } from '../core/format';
+import { t } from '../i18n';
 import type { CoinContext } from '../messages';
 import { SignalChips } from './SignalList';
 
@@ -11,6 +12,8 @@ interface CoinTableProps {
   onUnpin?: (coin: string) => void;
   /** Moves a pinned coin up (−1) or down (+1). */
   onMove?: (coin: string, step: -1 | 1) => void;
+  /** Opens the coin's detail (click on the row, or Enter on it). */
+  onOpen?: (coin: string) => void;
 }
 
 export function CoinTable({
@@ -21,10 +24,12 @@ export function CoinTable({
   onPin,
   onUnpin,
   onMove,
+  onOpen,
 }: CoinTableProps) {
   if (coins.length === 0) return null;
   // Alt+↑ / Alt+↓ on a pinned row moves it: reordering without a mouse.
   const onKeyDown = (coin: string) => (event: KeyboardEvent) => {
+    if (onOpen && event.key === 'Enter' && event.target === event.currentTarget) onOpen(coin);
     if (!pinned || !onMove || !event.altKey) return;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
@@ -50,9 +55,16 @@ export function CoinTable({
           <tr
             key={coin.coin}
             data-coin={coin.coin}
-            tabIndex={pinned ? 0 : undefined}
+            tabIndex={pinned || onOpen ? 0 : undefined}
             onKeyDown={onKeyDown(coin.coin)}
-            aria-label={pinned ? `${coin.coin}, pinned. Alt+Up or Alt+Down to move.` : undefined}
+            // A click on the row, not on its pin button, opens the detail.
+            onClick={(event) => !(event.target as Element).closest('button') && onOpen?.(coin.coin)}
+            class={onOpen ? 'openable' : undefined}
+            aria-label={
+              pinned
+                ? `${coin.coin}, pinned. Alt+Up or Alt+Down to move.`
+                : onOpen && t('detailOpenLabel', coin.coin)
+            }
           >
             <th scope="row">
               {coin.coin} <SignalChips signals={coin.signals} />
