@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoinHistoryAnswer, ErrorAnswer } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
+import { gate } from '../../src/venues/gate';
 import { hyperliquid } from '../../src/venues/hyperliquid';
 import { loadScenario } from '../replay/scenario';
 import { useReplayServer } from './replay-fixture';
@@ -13,8 +14,11 @@ import { until } from './until';
 const HOUR = 3_600_000;
 const replay = useReplayServer('oi-history');
 
-async function historyOf(handle: Awaited<ReturnType<typeof createTestService>>['handle']) {
-  const answer = await handle({ type: 'getCoinHistory', coin: 'btc' }, contentSender);
+async function historyOf(
+  handle: Awaited<ReturnType<typeof createTestService>>['handle'],
+  coin = 'btc',
+) {
+  const answer = await handle({ type: 'getCoinHistory', coin }, contentSender);
   if ('error' in answer) throw new Error((answer as ErrorAnswer).error);
   return (answer as CoinHistoryAnswer).history;
 }
@@ -65,6 +69,22 @@ describe('getCoinHistory', () => {
     const fundingPosts = replay().requests.filter((r) => r.venue === 'hyperliquid').length;
     await historyOf(handle);
     expect(replay().requests.filter((r) => r.venue === 'hyperliquid').length).toBe(fundingPosts);
+  });
+
+  it('reads Gate’s hourly settlements (times in seconds) as 8-hour rates', async () => {
+    replay().setScenario('venue-gate');
+    const { service, handle } = await createTestService({
+      origin: replay().origin,
+      venues: [gate],
+    });
+    await service.pollDue();
+    const history = await historyOf(handle, 'LINK');
+    expect(history.funding.venues).toEqual(['gate']);
+    // LINK settles 0.005% every hour on Gate: 0.04% per 8 hours.
+    expect(history.funding.points.length).toBeGreaterThanOrEqual(89);
+    for (const point of history.funding.points) expect(point.rate8h).toBeCloseTo(0.0004, 12);
+    // Gate serves OI history too (contract_stats), summed over the 30 days.
+    expect(history.oi.venues).toEqual(['gate']);
   });
 
   it('answers without a venue whose funding history fails, and says it has none', async () => {

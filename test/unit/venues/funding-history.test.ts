@@ -8,6 +8,7 @@ import type { VenueId } from '../../../src/messages';
 import { binance } from '../../../src/venues/binance';
 import { bybit } from '../../../src/venues/bybit';
 import { createVenueClient, VenueError } from '../../../src/venues/client';
+import { gate } from '../../../src/venues/gate';
 import {
   FundingHistoryRows as HyperliquidRows,
   hyperliquid,
@@ -147,6 +148,39 @@ describe('Bybit /v5/market/funding/history', () => {
       instrument('bybit', 'BTCUSDT'),
     );
     await expect(result).rejects.toThrow(/api-error: 10001 params error/);
+  });
+});
+
+describe('Gate /futures/usdt/funding_rate', () => {
+  it('reads times in seconds and numbers sent either way, within the range, oldest first', async () => {
+    const s = (ms: number) => Math.floor(ms / 1000);
+    const { result, calls } = fetchWith(
+      gate,
+      {
+        '/api/v4/futures/usdt/funding_rate': json([
+          { t: s(NOW - 8 * HOUR), r: '0.000157' },
+          { t: s(NOW - 16 * HOUR), r: -0.0001 },
+          // Outside the range asked for: left out even if sent.
+          { t: s(RANGE.from - 8 * HOUR), r: '0.5' },
+        ]),
+      },
+      instrument('gate', 'BTC_USDT'),
+    );
+    expect(await result).toEqual([
+      { time: s(NOW - 16 * HOUR) * 1000, rate8h: -0.0001 },
+      { time: s(NOW - 8 * HOUR) * 1000, rate8h: 0.000157 },
+    ]);
+    expect(calls[0]?.searchParams.get('from')).toBe(String(s(RANGE.from)));
+    expect(calls[0]?.searchParams.get('contract')).toBe('BTC_USDT');
+  });
+
+  it('rejects a row without its rate', async () => {
+    const { result } = fetchWith(
+      gate,
+      { '/api/v4/futures/usdt/funding_rate': json([{ t: 1_700_000_000 }]) },
+      instrument('gate', 'BTC_USDT'),
+    );
+    await expect(result).rejects.toThrow(/0\.r/);
   });
 });
 
