@@ -5,16 +5,10 @@ import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefres
 import { CoinDetail } from './CoinDetail';
 import { CoinTable } from './CoinTable';
 import { useCoinHash } from './coin-hash';
+import { describeMissing } from './missing';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { VenueList } from './VenueList';
-
-const MISSING_FIGURES: Record<string, string> = {
-  'oi-history': 'open interest changes (history is loading or not served)',
-  'oi-percentile': '30-day percentile',
-  liquidations: 'a full window of liquidations',
-  'market-cap': 'market cap',
-};
 
 const DAY_MINUTES = 24 * 60;
 
@@ -33,10 +27,6 @@ function LiquidationLine({ window }: { window: LiquidationWindow }) {
       {formatUsdCompact(window.shortUsd)} <span class="muted">({covered})</span>
     </p>
   );
-}
-
-function describeMissing(id: string): string {
-  return MISSING_FIGURES[id] ?? id;
 }
 
 /** Figures older than this are shown as stale, with their age. */

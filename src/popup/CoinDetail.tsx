@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import type { CoinContext } from '../messages';
 import { loadCoin, onDataChanged } from './api';
 import { HistoryChart } from './HistoryChart';
+import { describeMissing } from './missing';
 import { SignalInputs } from './SignalInputs';
 
 interface CoinDetailProps {
@@ -157,7 +158,7 @@ function Details({ context, now }: { context: CoinContext; now: number }) {
         <p class="missing">{t('detailUnavailable', context.unavailableVenues.join(', '))}</p>
       )}
       {context.missing.length > 0 && (
-        <p class="missing">{t('detailMissing', context.missing.join(', '))}</p>
+        <p class="missing">{t('detailMissing', context.missing.map(describeMissing).join(', '))}</p>
       )}
       <p class="age">{t('detailAge', formatAge(now - context.asOf))}</p>
     </>
