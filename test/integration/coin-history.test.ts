@@ -3,6 +3,7 @@
 // fetched on demand and cached, and the senders allowed to ask.
 import { describe, expect, it } from 'vitest';
 import type { CoinHistoryAnswer, ErrorAnswer } from '../../src/messages';
+import { bitget } from '../../src/venues/bitget';
 import { bybit } from '../../src/venues/bybit';
 import { gate } from '../../src/venues/gate';
 import { hyperliquid } from '../../src/venues/hyperliquid';
@@ -85,6 +86,21 @@ describe('getCoinHistory', () => {
     for (const point of history.funding.points) expect(point.rate8h).toBeCloseTo(0.0004, 12);
     // Gate serves OI history too (contract_stats), summed over the 30 days.
     expect(history.oi.venues).toEqual(['gate']);
+  });
+
+  it('pages Bitget’s funding history, which takes no time range', async () => {
+    replay().setScenario('venue-bitget');
+    const { service, handle } = await createTestService({
+      origin: replay().origin,
+      venues: [bitget],
+    });
+    await service.pollDue();
+    const history = await historyOf(handle);
+    expect(history.funding.venues).toEqual(['bitget']);
+    expect(history.funding.points.length).toBeGreaterThanOrEqual(89);
+    for (const point of history.funding.points) expect(point.rate8h).toBeCloseTo(0.0001, 12);
+    // Its OI history is our own snapshots: one so far, nothing to chart yet.
+    expect(history.oi.points.length).toBeLessThanOrEqual(1);
   });
 
   it('answers without a venue whose funding history fails, and says it has none', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../src/core/market';
 import type { VenueId } from '../../../src/messages';
 import { binance } from '../../../src/venues/binance';
+import { bitget } from '../../../src/venues/bitget';
 import { bybit } from '../../../src/venues/bybit';
 import { createVenueClient, VenueError } from '../../../src/venues/client';
 import { gate } from '../../../src/venues/gate';
@@ -148,6 +149,53 @@ describe('Bybit /v5/market/funding/history', () => {
       instrument('bybit', 'BTCUSDT'),
     );
     await expect(result).rejects.toThrow(/api-error: 10001 params error/);
+  });
+});
+
+describe('Bitget /api/v2/mix/market/history-fund-rate', () => {
+  it('reads the documented rows and asks for further pages until the range is covered', async () => {
+    // The documentation's example rows, then a page of hourly rows reaching back past the range.
+    const page = (pageNo: number) =>
+      Array.from({ length: 100 }, (_, i) => ({
+        symbol: 'BTCUSDT',
+        fundingRate: '0.0005',
+        fundingTime: String(NOW - ((pageNo - 1) * 100 + i) * 8 * HOUR),
+      }));
+    const { result, calls } = fetchWith(
+      bitget,
+      {
+        '/api/v2/mix/market/history-fund-rate': (url) =>
+          json({
+            code: '00000',
+            msg: 'success',
+            requestTime: 1695796546319,
+            data: page(Number(url.searchParams.get('pageNo'))),
+          }),
+      },
+      instrument('bitget', 'BTCUSDT'),
+    );
+    const settlements = await result;
+    // 100 settlements of 8 h reach back 33 days: one page covers the 30.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.searchParams.get('productType')).toBe('USDT-FUTURES');
+    expect(calls[0]?.searchParams.get('pageSize')).toBe('100');
+    expect(settlements).toHaveLength(91);
+    expect(settlements.every((s) => s.rate8h === 0.0005)).toBe(true);
+  });
+
+  it('turns a refusal in the envelope into an API error', async () => {
+    const { result } = fetchWith(
+      bitget,
+      {
+        '/api/v2/mix/market/history-fund-rate': json({
+          code: '40034',
+          msg: 'Parameter does not exist',
+          data: null,
+        }),
+      },
+      instrument('bitget', 'NOPEUSDT'),
+    );
+    await expect(result).rejects.toThrow(/40034/);
   });
 });
 
