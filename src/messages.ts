@@ -168,10 +168,14 @@ export type GetContextRequest = z.infer<typeof GetContextRequest>;
 export const PinCoinRequest = z.object({ type: z.literal('pinCoin'), coin: coinId });
 export const GetPinsRequest = z.object({ type: z.literal('getPins') });
 
+/** A coin's history for its chart: OI over 30 days, liquidations per hour, funding over time. */
+export const GetCoinHistoryRequest = z.object({ type: z.literal('getCoinHistory'), coin: coinId });
+
 export const ContentToBackground = z.discriminatedUnion('type', [
   GetContextRequest,
   PinCoinRequest,
   GetPinsRequest,
+  GetCoinHistoryRequest,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -235,6 +239,7 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   GetToolbarModeRequest,
   SetToolbarModeRequest,
   GetContextRequest,
+  GetCoinHistoryRequest,
   PinCoinRequest,
   GetPinsRequest,
   UnpinCoinRequest,
@@ -261,6 +266,58 @@ export const RefreshAnswer = z.object({ polled: z.array(VenueId) });
 export type RefreshAnswer = z.infer<typeof RefreshAnswer>;
 export const PinsAnswer = z.object({ pins: z.array(coinId) });
 export type PinsAnswer = z.infer<typeof PinsAnswer>;
+
+/** One hour of summed open interest, over the venues named in `CoinHistory.oi.venues`. */
+export const OiHistoryPoint = z.object({ time: z.number(), usd: z.number() });
+
+/** Reported liquidations in one clock hour; `coveredMinutes` of its 60 were heard or reported. */
+export const LiquidationBar = z.object({
+  start: z.number(),
+  longUsd: usd,
+  shortUsd: usd,
+  coveredMinutes: z.number(),
+});
+export type LiquidationBar = z.infer<typeof LiquidationBar>;
+
+/** Funding over one 8-hour period: each venue's settlements as an 8h rate, weighted by OI. */
+export const FundingHistoryPoint = z.object({ time: z.number(), rate8h: z.number() });
+
+/**
+ * A venue listing the coin that a history leaves out: it serves no such history, its history (our
+ * own snapshots) starts later than the others', or none could be fetched yet.
+ */
+export const ExcludedVenue = z.object({
+  venue: VenueId,
+  reason: z.enum(['not-served', 'too-short', 'no-data']),
+  /** Where the venue's own history starts ('too-short'), ms. */
+  since: z.nullable(z.number()),
+});
+export type ExcludedVenue = z.infer<typeof ExcludedVenue>;
+
+export const CoinHistory = z.object({
+  coin: coinId,
+  oi: z.object({
+    points: z.array(OiHistoryPoint),
+    /** Venues whose history the sum covers. */
+    venues: z.array(VenueId),
+    excluded: z.array(ExcludedVenue),
+  }),
+  liquidations: z.object({
+    /** The last 24 clock hours, oldest first; the last one is the hour under way. */
+    bars: z.array(LiquidationBar),
+    /** When the streams started listening, ms; null when no stream has heard this coin's venues. */
+    listeningSince: z.nullable(z.number()),
+  }),
+  funding: z.object({
+    points: z.array(FundingHistoryPoint),
+    venues: z.array(VenueId),
+    excluded: z.array(ExcludedVenue),
+  }),
+  asOf: z.number(),
+});
+export type CoinHistory = z.infer<typeof CoinHistory>;
+export const CoinHistoryAnswer = z.object({ history: CoinHistory });
+export type CoinHistoryAnswer = z.infer<typeof CoinHistoryAnswer>;
 
 /** The thresholds in force (validated against src/core/settings.ts by the background). */
 export const SignalSettingsAnswer = z.object({ settings: z.record(z.string(), z.unknown()) });

@@ -1,6 +1,7 @@
 // The worker's IndexedDB: liquidation buckets, listening coverage, recent event keys, hourly OI
-// snapshots and cached OI history. Opened through idb; one schema, versioned here.
+// snapshots, cached OI history and funding history. Opened through idb; one schema, versioned here.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { FundingSettlement } from '../core/coin-history';
 import type { Interval } from '../core/intervals';
 import type { MinuteBucket } from '../core/liquidations';
 import type { OiPoint } from '../core/market';
@@ -30,6 +31,17 @@ export interface RecentKeysRecord {
   keys: string[];
 }
 
+export interface FundingHistoryRecord {
+  /** `venue|coin`. */
+  key: string;
+  venue: VenueId;
+  coin: string;
+  /** The market whose settlements these are (a venue may list a coin against several quotes). */
+  symbol: string;
+  fetchedAt: number;
+  settlements: FundingSettlement[];
+}
+
 interface LensDb extends DBSchema {
   buckets: { key: string; value: MinuteBucket; indexes: { minute: number } };
   coverage: { key: VenueId; value: { venue: VenueId; intervals: Interval[] } };
@@ -37,6 +49,7 @@ interface LensDb extends DBSchema {
   recentKeyPages: { key: string; value: RecentKeysRecord };
   oiSnapshots: { key: number; value: OiSnapshotRecord };
   oiHistory: { key: string; value: OiHistoryRecord };
+  fundingHistory: { key: string; value: FundingHistoryRecord };
 }
 
 export type Database = IDBPDatabase<LensDb>;
@@ -57,6 +70,8 @@ export function openDatabase(name = 'leverage-lens'): Promise<Database> {
         if (untyped.objectStoreNames.contains('recentKeys'))
           untyped.deleteObjectStore('recentKeys');
         db.createObjectStore('recentKeyPages', { keyPath: 'slot' });
+        // Funding history for the coin detail's chart.
+        db.createObjectStore('fundingHistory', { keyPath: 'key' });
       }
     },
   });

@@ -9,6 +9,7 @@ import type { ToolbarMode } from '../core/toolbar';
 import { parseVenueSettings, type VenueSettings } from '../core/venue-settings';
 import {
   type AlertsAnswer,
+  type CoinHistoryAnswer,
   type CoinsAnswer,
   ContentToBackground,
   type ContextsAnswer,
@@ -34,6 +35,7 @@ export interface MessageSender {
 
 export type Answer =
   | ContextsAnswer
+  | CoinHistoryAnswer
   | MarketContext
   | StatusAnswer
   | RefreshAnswer
@@ -80,7 +82,7 @@ export interface VenueSettingsStore {
 }
 
 interface HandlerOptions {
-  service: Pick<Service, 'contexts' | 'market' | 'health' | 'listedCoins'>;
+  service: Pick<Service, 'contexts' | 'market' | 'health' | 'listedCoins' | 'coinHistory'>;
   extensionId: string;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
@@ -152,6 +154,8 @@ export function createMessageHandler(options: HandlerOptions) {
     switch (request.type) {
       case 'getContext':
         return { contexts: await service.contexts(request.coins) };
+      case 'getCoinHistory':
+        return { history: await service.coinHistory(request.coin) };
       case 'getMarket':
         return service.market();
       case 'getStatus':

@@ -1,14 +1,16 @@
 // Open interest history for the figures that need the past (1h/24h change, 30-day percentile):
 // fetched from the venues that serve it, built from our own hourly snapshots for those that do
 // not (Hyperliquid, Bitget), cached in IndexedDB and refreshed at most hourly. Gate's liquidation
-// history is cached in memory for a few minutes.
+// history is cached in memory for a few minutes. Funding history is fetched on demand, for the
+// coin whose chart is open, and cached like OI history.
 
+import type { FundingSettlement } from '../core/coin-history';
 import type { Instrument, LiquidationBucket, OiPoint, VenueSnapshot } from '../core/market';
 import { HOUR_MS, type OiSeries } from '../core/oi-history';
 import type { VenueId } from '../messages';
 import { type VenueClient, VenueError } from '../venues/client';
 import type { Venue } from '../venues/venue';
-import type { Database } from './database';
+import type { Database, FundingHistoryRecord } from './database';
 
 const DAY_MS = 24 * HOUR_MS;
 const HISTORY_DAYS = 30;
@@ -39,6 +41,7 @@ export function createHistory({
   onError,
 }: HistoryOptions) {
   const inFlight = new Map<string, Promise<boolean>>();
+  const fundingInFlight = new Map<string, Promise<FundingHistoryRecord | undefined>>();
   const failedAt = new Map<string, number>();
   const liquidationCache = new Map<string, { fetchedAt: number; buckets: LiquidationBucket[] }>();
 
@@ -72,6 +75,36 @@ export function createHistory({
       }
     })().finally(() => inFlight.delete(`liquidations|${key}`));
     inFlight.set(`liquidations|${key}`, task);
+    return task;
+  }
+
+  /** Fetches a market's funding history and caches it; undefined when the venue failed. */
+  function refreshFunding(
+    venue: Venue,
+    coin: string,
+    symbol: string,
+  ): Promise<FundingHistoryRecord | undefined> {
+    const key = `${venue.id}|${coin}`;
+    const running = fundingInFlight.get(key);
+    if (running) return running;
+    const task = (async () => {
+      const fetchSettlements = venue.fetchFundingHistory;
+      const instrument = (await instrumentsOf(venue.id)).find((i) => i.symbol === symbol);
+      if (!fetchSettlements || !instrument) return undefined;
+      try {
+        const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
+        const settlements = await fetchSettlements(clientFor(venue.id), instrument, range);
+        const record = { key, venue: venue.id, coin, symbol, fetchedAt: now(), settlements };
+        await db.put('fundingHistory', record);
+        return record;
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+        failedAt.set(`funding|${key}`, now());
+        onError?.(venue.id, error);
+        return undefined;
+      }
+    })().finally(() => fundingInFlight.delete(key));
+    fundingInFlight.set(key, task);
     return task;
   }
 
@@ -200,6 +233,32 @@ export function createHistory({
       }
       const refreshed = Promise.all(stale).then((wrote) => wrote.some(Boolean));
       return { series, refreshed };
+    },
+
+    /**
+     * Settled funding of the coin on each venue that serves it, from `symbols` (the market per
+     * venue to ask for), fetched on demand and cached for an hour; venues without such history are
+     * left out. Resolves once stale caches have been fetched again (or failed).
+     */
+    async fundingHistory(
+      coin: string,
+      symbols: ReadonlyMap<VenueId, string>,
+    ): Promise<Map<VenueId, FundingSettlement[]>> {
+      const found = new Map<VenueId, FundingSettlement[]>();
+      await Promise.all(
+        venues.map(async (venue) => {
+          const symbol = symbols.get(venue.id);
+          if (!venue.fetchFundingHistory || !symbol) return;
+          const key = `${venue.id}|${coin}`;
+          let cached = await db.get('fundingHistory', key);
+          const fresh = cached?.symbol === symbol && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS;
+          if (!fresh && !recentlyFailed(`funding|${key}`)) {
+            cached = (await refreshFunding(venue, coin, symbol)) ?? cached;
+          }
+          if (cached) found.set(venue.id, cached.settlements);
+        }),
+      );
+      return found;
     },
 
     /**

@@ -1,12 +1,24 @@
 // The worker's logic without the browser: polls, streams, stores and answers. index.ts wires it
 // to chrome.* APIs; integration tests drive it directly against the replay server.
+import { chartFunding, chartOi } from '../core/coin-history';
 import { buildCoinContext, buildMarketContext } from '../core/context';
-import { liquidationWindows } from '../core/liquidation-windows';
+import {
+  hourlyLiquidations,
+  liquidationWindows,
+  type WindowSources,
+} from '../core/liquidation-windows';
 import type { LiquidationBucket } from '../core/market';
 import { HOUR_MS, type OiSeries } from '../core/oi-history';
 import type { SignalSettings } from '../core/settings';
 import { presentStatus } from '../core/venue-status';
-import type { CoinContext, Liquidations, MarketContext, VenueHealth, VenueId } from '../messages';
+import type {
+  CoinContext,
+  CoinHistory,
+  Liquidations,
+  MarketContext,
+  VenueHealth,
+  VenueId,
+} from '../messages';
 import {
   createVenueClient,
   type FetchLike,
@@ -27,6 +39,8 @@ import { createVenueStreams, type SocketFactory, type VenueStreams } from './str
 
 /** The market's OI history is built from this many of the largest coins (most of the OI). */
 const MARKET_HISTORY_COINS = 20;
+/** The coin chart's span. */
+const CHART_DAYS = 30;
 /** Circulating supply moves slowly: asked once a day per coin. */
 const SUPPLY_MAX_AGE_MS = 24 * HOUR_MS;
 /**
@@ -154,21 +168,26 @@ export function createService(options: ServiceOptions) {
       .map((venue) => venue.id);
   }
 
+  /** What the coin's (or the market's) liquidation figures are built from. */
+  function liquidationSources(
+    coin: string | null,
+    history: readonly LiquidationBucket[],
+  ): WindowSources {
+    const listening = new Map(
+      streamingVenues(coin).map((venue) => [venue, liquidations.coverage(venue)]),
+    );
+    const day = { from: now() - 24 * HOUR_MS, to: now() };
+    // A venue switched off is left out of every figure, including what it streamed before.
+    const buckets = liquidations.bucketsIn(coin, day).filter((bucket) => isEnabled(bucket.venue));
+    return { now: now(), listening, buckets, history };
+  }
+
   /** The coin's (or the market's) liquidation windows from the streams and venue history. */
   function windowsFor(
     coin: string | null,
     history: readonly LiquidationBucket[],
   ): Liquidations | null {
-    const listening = new Map(
-      streamingVenues(coin).map((venue) => [venue, liquidations.coverage(venue)]),
-    );
-    const day = { from: now() - 24 * HOUR_MS, to: now() };
-    return liquidationWindows({
-      now: now(),
-      listening,
-      buckets: liquidations.bucketsIn(coin, day).filter((bucket) => isEnabled(bucket.venue)),
-      history,
-    });
+    return liquidationWindows(liquidationSources(coin, history));
   }
 
   const supplies = new Map<string, { fetchedAt: number; supply: number | null }>();
@@ -247,9 +266,74 @@ export function createService(options: ServiceOptions) {
     });
   }
 
+  /** Venues listing the coin now, in the venues' order. */
+  async function venuesListing(coin: string): Promise<Venue[]> {
+    const listing: Venue[] = [];
+    for (const venue of venues) {
+      if ((await poller.instruments(venue.id)).some((i) => i.coin === coin)) listing.push(venue);
+    }
+    return listing;
+  }
+
+  /**
+   * The coin's chart: fetches what is stale first (the chart is asked for on demand, one coin at
+   * a time), then answers from the caches.
+   */
+  async function coinHistory(requested: string): Promise<CoinHistory> {
+    const coin = requested.toUpperCase();
+    const from = now() - CHART_DAYS * 24 * HOUR_MS;
+    const rows = (await poller.snapshots()).flatMap((snapshot) =>
+      snapshot.rows.filter((row) => row.coin === coin),
+    );
+    const listing = await venuesListing(coin);
+    await (await history.coinSeries(coin)).refreshed;
+    await history.liquidationHistory(coin).refreshed;
+    const { series } = await history.coinSeries(coin);
+    const oiByVenue = new Map<VenueId, number>();
+    const largest = new Map<VenueId, { symbol: string; usd: number }>();
+    for (const row of rows) {
+      const usd = row.oiUsd ?? 0;
+      oiByVenue.set(row.venue, (oiByVenue.get(row.venue) ?? 0) + usd);
+      if (usd >= (largest.get(row.venue)?.usd ?? -1))
+        largest.set(row.venue, { symbol: row.symbol, usd });
+    }
+    const funding = await history.fundingHistory(
+      coin,
+      new Map([...largest].map(([venue, { symbol }]) => [venue, symbol])),
+    );
+    const sources = liquidationSources(coin, history.liquidationHistory(coin).buckets);
+    const starts = [...sources.listening.values()].flat().map((interval) => interval.from);
+    return {
+      coin,
+      oi: chartOi(
+        listing.map((venue) => ({
+          venue: venue.id,
+          points: series.find((one) => one.key === venue.id)?.points ?? [],
+        })),
+        from,
+        now(),
+      ),
+      liquidations: {
+        bars: hourlyLiquidations(sources),
+        listeningSince: starts.length > 0 ? Math.min(...starts) : null,
+      },
+      funding: chartFunding(
+        listing.map((venue) => ({
+          venue: venue.id,
+          points: venue.fetchFundingHistory ? (funding.get(venue.id) ?? []) : undefined,
+        })),
+        oiByVenue,
+        from,
+        now(),
+      ),
+      asOf: now(),
+    };
+  }
+
   return {
     poller,
     liquidations,
+    coinHistory,
 
     /**
      * Switches venues off (and the others on): a venue switched off closes its sockets at once

@@ -1,11 +1,14 @@
 // The hover card: a coin's leverage context next to its badge. Loaded on first hover, so that the
 // content script stays small at page load. Everything from the page or a venue reaches the DOM
-// as text only.
+// as text only. The chart (uPlot) is a further chunk, loaded when the first card opens.
 import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../core/format';
-import type { CoinContext, LiquidationWindow } from '../messages';
+import { t } from '../i18n';
+import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
 
 const CARD_TAG = 'll-card';
 const GAP = 6;
+/** The card's 300px less its padding and border. */
+const CHART_WIDTH = 274;
 
 const CSS = `
 /* The page cannot move us: left/top come in as custom properties, which "all" does not reset
@@ -72,6 +75,8 @@ interface CardActions {
   byKeyboard: boolean;
   /** Pins the coin; resolves false when the background refused. */
   onPin: (coin: string) => Promise<boolean>;
+  /** The coin's history for the chart; rejects with the background's reason. */
+  loadHistory: (coin: string) => Promise<CoinHistory>;
 }
 
 function pinButton(doc: Document, coin: string, onPin: CardActions['onPin']): HTMLButtonElement {
@@ -135,7 +140,9 @@ function renderCard(
       : `Reported liquidations, covering the last ${formatAge(day.coveredMinutes * 60_000)}.`,
     'muted',
   );
-  card.append(title, figures, liquidations, coverage);
+  const chart = element(doc, 'div', undefined, 'chart');
+  chart.append(element(doc, 'p', t('chartLoading'), 'muted'));
+  card.append(title, figures, liquidations, coverage, chart);
   for (const signal of context.signals) {
     const box = element(doc, 'p', undefined, `signal ${signal.id}`);
     box.dataset.signal = signal.id;
@@ -163,6 +170,8 @@ let open: {
   anchor: Element;
   restoreFocus: boolean;
   abort: AbortController;
+  /** Releases the chart's canvases, once it is drawn. */
+  releaseChart?: () => void;
 } | null = null;
 
 /** Places the card below the badge, or above it where there is no room, inside the viewport. */
@@ -184,9 +193,10 @@ let restoringFocus = false;
 
 export function closeCard() {
   if (!open) return;
-  const { host, anchor, restoreFocus, abort } = open;
+  const { host, anchor, restoreFocus, abort, releaseChart } = open;
   open = null;
   abort.abort();
+  releaseChart?.();
   host.remove();
   if (restoreFocus && anchor instanceof HTMLElement) {
     restoringFocus = true;
@@ -198,10 +208,40 @@ export function closeCard() {
 /** True while focus goes back to the badge: that focus must not open the card again. */
 export const isRestoringFocus = () => restoringFocus;
 
+/**
+ * Fills the card's chart section once uPlot (a chunk of its own, loaded on the first card) and
+ * the history are in.
+ */
+async function showChart(
+  host: HTMLElement,
+  root: ShadowRoot,
+  coin: string,
+  loadHistory: CardActions['loadHistory'],
+) {
+  const section = root.querySelector<HTMLElement>('.chart');
+  if (!section) return;
+  try {
+    const [chart, history] = await Promise.all([import('../chart/coin-chart'), loadHistory(coin)]);
+    if (open?.host !== host) return;
+    const style = host.ownerDocument.createElement('style');
+    style.textContent = chart.CHART_CSS;
+    root.prepend(style);
+    open.releaseChart = chart.drawCoinChart(section, history, {
+      width: CHART_WIDTH,
+      funding: false,
+      compact: true,
+    });
+  } catch (error) {
+    section.replaceChildren(
+      element(host.ownerDocument, 'p', t('chartFailed', (error as Error).message), 'muted'),
+    );
+  }
+}
+
 export function showCard(
   anchor: Element,
   context: CoinContext,
-  { byKeyboard, onPin }: CardActions,
+  { byKeyboard, onPin, loadHistory }: CardActions,
 ) {
   closeCard();
   const doc = anchor.ownerDocument;
@@ -215,8 +255,14 @@ export function showCard(
   place(host, anchor);
   const abort = new AbortController();
   open = { host, anchor, restoreFocus: byKeyboard, abort };
+  // The card grows when its chart arrives (uPlot sizes its canvases a moment after it is built):
+  // placed again on every change of size, so it never ends up over the mention.
+  const resized = new ResizeObserver(() => place(host, anchor));
+  resized.observe(host);
+  abort.signal.addEventListener('abort', () => resized.disconnect(), { once: true });
   // Opened from the keyboard, the card takes focus (its first control), as a dialog does.
   if (byKeyboard) root.querySelector<HTMLElement>('button')?.focus();
+  void showChart(host, root, context.coin, loadHistory);
   doc.addEventListener('keydown', (event) => event.key === 'Escape' && closeCard(), {
     signal: abort.signal,
   });

@@ -2,8 +2,11 @@
 import browser from 'webextension-polyfill';
 import {
   type CoinContext,
+  type CoinHistory,
+  CoinHistoryAnswer,
   ContextsAnswer,
   DataChangedPush,
+  ErrorAnswer,
   PinsAnswer,
   UPDATES_PORT,
 } from '../messages';
@@ -32,6 +35,14 @@ async function pinCoin(coin: string): Promise<boolean> {
   return answer.success && answer.data.pins.includes(coin);
 }
 
+async function loadHistory(coin: string): Promise<CoinHistory> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'getCoinHistory', coin });
+  const parsed = CoinHistoryAnswer.safeParse(answer);
+  if (parsed.success) return parsed.data.history;
+  const error = ErrorAnswer.safeParse(answer);
+  throw new Error(error.success ? error.data.error : 'unexpected answer from the background');
+}
+
 const HOVER_OPEN_DELAY_MS = 150;
 const HOVER_CLOSE_DELAY_MS = 250;
 
@@ -55,7 +66,7 @@ function watchCardTriggers(signal: AbortSignal) {
     const [module, contexts] = await Promise.all([loadCard(), requestContexts([coin])]);
     const context = contexts.get(coin);
     if (context && badge.isConnected)
-      module.showCard(badge, context, { byKeyboard, onPin: pinCoin });
+      module.showCard(badge, context, { byKeyboard, onPin: pinCoin, loadHistory });
   }
   const later = (action: () => void, delay: number) => {
     clearTimeout(timer);

@@ -67,3 +67,27 @@ export function formatAge(ms: number): string {
   const { unit, amount } = ageParts(ms);
   return `${amount} ${AGE_SUFFIX[unit]}`;
 }
+
+const fundingPercent = new Intl.NumberFormat('en-US', {
+  signDisplay: 'exceptZero',
+  minimumFractionDigits: 4,
+  maximumFractionDigits: 4,
+});
+
+/** An 8-hour funding rate (a fraction: 0.0001) as a percent: `+0.0100%`. */
+export function formatFundingRate(rate: number | null): string {
+  return rate === null ? NOT_KNOWN : `${fundingPercent.format(rate * 100)}%`;
+}
+
+const utcDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** A moment as `25 Nov, 10:58 UTC`: when listening started, where a history begins. */
+export function formatMoment(ms: number): string {
+  return `${utcDateTime.format(ms)} UTC`;
+}

@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefresh } from './api';
+import { CoinDetail } from './CoinDetail';
 import { type PopupCache, writeCache } from './cache';
+import { useCoinHash } from './coin-hash';
 import { MarketView, type PinRequest } from './MarketView';
 import { StatusBanner } from './StatusBanner';
 import { saveErrorText } from './save-error';
@@ -53,6 +55,7 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
   const [view, setView] = useState<View | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [pinProblem, setPinProblem] = useState<string | null>(null);
+  const [detail, openDetail] = useCoinHash();
   const now = useNow(5_000);
   const online = useOnline();
 
@@ -115,6 +118,14 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
     if (keepFocusOn) focusPinnedRow(keepFocusOn);
   };
 
+  /** Back to the list, with the keyboard on the coin's row again. */
+  const closeDetail = (coin: string) => {
+    openDetail(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`tr[data-coin="${CSS.escape(coin)}"]`)?.focus(),
+    );
+  };
+
   const refresh = async () => {
     setRefreshing(true);
     try {
@@ -148,8 +159,24 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
             cachedAt={view.cachedAt}
             data={view.data}
           />
-          {view.data && (
-            <MarketView data={view.data} now={now} onPins={updatePins} pinProblem={pinProblem} />
+          {view.data && detail && (
+            <CoinDetail
+              coin={detail}
+              pinned={view.data.pins.includes(detail)}
+              now={now}
+              onBack={() => closeDetail(detail)}
+              onPin={(coin) => void updatePins({ type: 'pinCoin', coin })}
+              onUnpin={(coin) => void updatePins({ type: 'unpinCoin', coin })}
+            />
+          )}
+          {view.data && !detail && (
+            <MarketView
+              data={view.data}
+              now={now}
+              onPins={updatePins}
+              onOpen={openDetail}
+              pinProblem={pinProblem}
+            />
           )}
         </>
       )}

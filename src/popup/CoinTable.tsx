@@ -17,6 +17,8 @@ interface CoinTableProps {
   onMove?: (coin: string, step: -1 | 1) => void;
   /** A pinned coin dropped on another's row takes its place. */
   onDrop?: (coin: string, target: string) => void;
+  /** Opens the coin's detail (click on the row, or Enter on it). */
+  onOpen?: (coin: string) => void;
 }
 
 const DRAG_TYPE = 'application/x-ll-coin';
@@ -42,12 +44,13 @@ function PriceCells({ coin, now }: { coin: CoinContext; now: number }) {
 }
 
 export function CoinTable(props: CoinTableProps) {
-  const { coins, label, testId, pinned, now, onPin, onUnpin, onMove, onDrop } = props;
+  const { coins, label, testId, pinned, now, onPin, onUnpin, onMove, onDrop, onOpen } = props;
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   if (coins.length === 0) return null;
   // Alt+↑ / Alt+↓ on a pinned row moves it: reordering without a mouse.
   const onKeyDown = (coin: string) => (event: KeyboardEvent) => {
+    if (onOpen && event.key === 'Enter' && event.target === event.currentTarget) onOpen(coin);
     if (!pinned || !onMove || !event.altKey) return;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
@@ -81,8 +84,12 @@ export function CoinTable(props: CoinTableProps) {
           },
         }
       : {};
-  const rowClass = (coin: string) =>
-    [dragging === coin && 'dragging', over === coin && dragging !== coin && 'drop-target']
+  const rowClass = (coin: string, openable: boolean) =>
+    [
+      openable && 'openable',
+      dragging === coin && 'dragging',
+      over === coin && dragging !== coin && 'drop-target',
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
   return (
@@ -104,10 +111,14 @@ export function CoinTable(props: CoinTableProps) {
           <tr
             key={coin.coin}
             data-coin={coin.coin}
-            class={rowClass(coin.coin)}
-            tabIndex={pinned ? 0 : undefined}
+            class={rowClass(coin.coin, Boolean(onOpen))}
+            tabIndex={pinned || onOpen ? 0 : undefined}
             onKeyDown={onKeyDown(coin.coin)}
-            aria-label={pinned ? t('pinnedRowLabel', coin.coin) : undefined}
+            // A click on the row, not on its pin button, opens the detail.
+            onClick={(event) => !(event.target as Element).closest('button') && onOpen?.(coin.coin)}
+            aria-label={
+              pinned ? t('pinnedRowLabel', coin.coin) : onOpen && t('detailOpenLabel', coin.coin)
+            }
             {...dragProps(coin.coin)}
           >
             <th scope="row">

@@ -5,6 +5,7 @@ import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
 import { fmt, listOf } from './format';
+import { describeMissing } from './missing';
 import { PinSearch } from './PinSearch';
 import { movedByStep, movedTo } from './reorder';
 import { Settings } from './Settings';
@@ -12,22 +13,7 @@ import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
 import { VENUE_NAMES, VenueList } from './VenueList';
 
-const MISSING_FIGURES = {
-  'oi-history': 'missingOiHistory',
-  'oi-percentile': 'missingPercentile',
-  liquidations: 'missingLiquidations',
-  'market-cap': 'missingMarketCap',
-  'oi-change-24h': 'missingOiChange',
-  'price-change-24h': 'missingPriceChange',
-  funding: 'missingFunding',
-  'liquidation-coverage': 'missingCoverage',
-  'signal-oi-floor': 'missingOiFloor',
-} as const;
-
 const DAY_MINUTES = 24 * 60;
-
-const describeMissing = (id: string) =>
-  id in MISSING_FIGURES ? t(MISSING_FIGURES[id as keyof typeof MISSING_FIGURES]) : id;
 
 /** Reported liquidations are a lower bound, and a window is only as good as its coverage. */
 function LiquidationLine({ window }: { window: LiquidationWindow }) {
@@ -52,11 +38,14 @@ export function MarketView({
   data,
   now,
   onPins,
+  onOpen,
   pinProblem,
 }: {
   data: PopupData;
   now: number;
   onPins: (request: PinRequest, keepFocusOn?: string) => Promise<void>;
+  /** Opens a coin's detail. */
+  onOpen: (coin: string) => void;
   /** Why the last pin change was refused, if it was. */
   pinProblem: string | null;
 }) {
@@ -117,6 +106,7 @@ export function MarketView({
             testId="pinned"
             pinned
             now={now}
+            onOpen={onOpen}
             onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
             onMove={(coin, step) =>
               void onPins({ type: 'setPins', coins: movedByStep(pins, coin, step) }, coin)
@@ -136,6 +126,7 @@ export function MarketView({
             testId="largest"
             pinned={false}
             now={now}
+            onOpen={onOpen}
             onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
           />
         </section>

@@ -2,6 +2,8 @@
 import browser from 'webextension-polyfill';
 import {
   type CoinContext,
+  type CoinHistory,
+  CoinHistoryAnswer,
   CoinsAnswer,
   ContextsAnswer,
   ErrorAnswer,
@@ -73,6 +75,24 @@ export async function loadPopupData(): Promise<PopupData> {
       .flatMap((coin) => byCoin.get(coin) ?? []),
     venues: status.venues,
   };
+}
+
+/** One coin's figures, or null when the background has none for it (yet). */
+export async function loadCoin(coin: string): Promise<CoinContext | null> {
+  const { contexts } = await ask<ContextsAnswer>(
+    { type: 'getContext', coins: [coin] },
+    ContextsAnswer,
+  );
+  return contexts[0] ?? null;
+}
+
+/** The coin's chart history: OI over 30 days, liquidations per hour, funding. */
+export async function loadCoinHistory(coin: string): Promise<CoinHistory> {
+  const { history } = await ask<CoinHistoryAnswer>(
+    { type: 'getCoinHistory', coin },
+    CoinHistoryAnswer,
+  );
+  return history;
 }
 
 /** Pins, unpins or reorders; throws with the background's reason when it refuses. */

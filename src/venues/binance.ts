@@ -1,7 +1,8 @@
 // Binance USDⓈ-M futures (fapi). Facts: shared/venue-apis.md §1 and §12.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
-import { toEightHourRate } from '../core/funding';
+import { settlementsToEightHour, toEightHourRate } from '../core/funding';
 import type { Instrument, Liquidation, MarketRow, OiPoint } from '../core/market';
 import { describeIssue, type VenueClient, VenueError } from './client';
 import { chunk, parseFrame } from './frames';
@@ -336,6 +337,32 @@ export async function fetchCirculatingSupply(
   return circulatingSupplyFromRows(rows);
 }
 
+/** One row of `/fapi/v1/fundingRate` (ascending). `markPrice` is "" on old rows: not read. */
+const FundingRateRow = z.object({
+  symbol: z.string(),
+  fundingRate: strNum,
+  fundingTime: z.number(),
+});
+export const FundingRateAnswer = z.array(FundingRateRow);
+/** The documented maximum: 30 days of hourly settlements (720) fit in one call. */
+const FUNDING_HISTORY_LIMIT = 1000;
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const symbol = encodeURIComponent(instrument.symbol);
+  const rows = await client.getJson(
+    `/fapi/v1/fundingRate?symbol=${symbol}&startTime=${range.from}&endTime=${range.to}&limit=${FUNDING_HISTORY_LIMIT}`,
+    FundingRateAnswer,
+  );
+  return settlementsToEightHour(
+    rows.map((row) => ({ time: row.fundingTime, rate: row.fundingRate })),
+    instrument.fundingIntervalHours,
+  );
+}
+
 // ---- live liquidations ------------------------------------------------------------------------
 
 const ForceOrder = z.object({
@@ -442,11 +469,18 @@ export const binance: Venue = {
   requestCost: (path) => {
     if (path.startsWith('/fapi/v1/premiumIndex')) return PREMIUM_INDEX_WEIGHT;
     if (path.startsWith('/fapi/v1/ticker/24hr')) return TICKER_WEIGHT;
-    // futures/data (history) and fundingInfo draw on separate pools, not REQUEST_WEIGHT.
-    if (path.startsWith('/futures/data/') || path.startsWith('/fapi/v1/fundingInfo')) return 0;
+    // futures/data (history), fundingInfo and fundingRate draw on separate pools, not
+    // REQUEST_WEIGHT.
+    if (
+      path.startsWith('/futures/data/') ||
+      path.startsWith('/fapi/v1/fundingInfo') ||
+      path.startsWith('/fapi/v1/fundingRate')
+    )
+      return 0;
     return 1;
   },
   fetchOiHistory,
+  fetchFundingHistory,
   fetchCirculatingSupply,
   liquidations,
 };

@@ -4,13 +4,15 @@
 // No `fetchOiHistory`: Bitget serves the current open interest only, so the chart is built from
 // our own stored snapshots.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
-import { toEightHourRate } from '../core/funding';
+import { settlementsToEightHour, toEightHourRate } from '../core/funding';
 import type { Instrument, Liquidation, MarketRow } from '../core/market';
 import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { parseFrame } from './frames';
 import { optionalStrNum, strNum } from './numbers';
-import type { LiquidationFeed, Venue } from './venue';
+import { pagesFor } from './paging';
+import type { LiquidationFeed, TimeRange, Venue } from './venue';
 
 const PRODUCT_TYPE = 'USDT-FUTURES';
 const SUCCESS = '00000';
@@ -231,6 +233,44 @@ const liquidations: LiquidationFeed = {
   parse: liquidationsFromFrame,
 };
 
+// ---- funding history --------------------------------------------------------------------------
+
+/** `history-fund-rate` rows, newest first, a page at a time (documented maximum 100). */
+export const FundingHistoryRows = z.array(
+  z.object({ symbol: z.string(), fundingRate: strNum, fundingTime: strNum }),
+);
+const FUNDING_HISTORY_PAGE = 100;
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const symbol = encodeURIComponent(instrument.symbol);
+  const byTime = new Map<number, number>();
+  // No time range is taken, only pages back from the latest settlement.
+  for (let pageNo = 1; pageNo <= pagesFor(range, FUNDING_HISTORY_PAGE); pageNo++) {
+    const rows = await getData(
+      client,
+      `/api/v2/mix/market/history-fund-rate?symbol=${symbol}&productType=${PRODUCT_TYPE}&pageSize=${FUNDING_HISTORY_PAGE}&pageNo=${pageNo}`,
+      FundingHistoryRows,
+    );
+    for (const row of rows) {
+      if (row.fundingTime >= range.from && row.fundingTime <= range.to)
+        byTime.set(row.fundingTime, row.fundingRate);
+    }
+    if (
+      rows.length < FUNDING_HISTORY_PAGE ||
+      Math.min(...rows.map((r) => r.fundingTime)) <= range.from
+    )
+      break;
+  }
+  return settlementsToEightHour(
+    [...byTime].map(([time, rate]) => ({ time, rate })),
+    instrument.fundingIntervalHours,
+  );
+}
+
 export const bitget: Venue = {
   id: 'bitget',
   hosts: { rest: 'https://api.bitget.com', ws: 'wss://ws.bitget.com' },
@@ -247,5 +287,6 @@ export const bitget: Venue = {
   fetchInstruments,
   fetchSnapshot,
   snapshotCost: () => 2,
+  fetchFundingHistory,
   liquidations,
 };

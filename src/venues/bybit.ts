@@ -1,11 +1,13 @@
 // Bybit v5, category=linear. Facts: shared/venue-apis.md §2.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
-import { toEightHourRate } from '../core/funding';
+import { settlementsToEightHour, toEightHourRate } from '../core/funding';
 import type { Instrument, Liquidation, MarketRow, OiPoint } from '../core/market';
 import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { chunk, parseFrame, splitByLength } from './frames';
 import { optionalStrNum, strNum } from './numbers';
+import { pageBack, pagesFor } from './paging';
 import type { LiquidationFeed, TimeRange, Venue } from './venue';
 
 const Envelope = z.object({ retCode: z.number(), retMsg: z.string(), result: z.unknown() });
@@ -186,6 +188,42 @@ async function fetchOiHistory(
   return points.sort((a, b) => a.time - b.time);
 }
 
+const FUNDING_HISTORY_PAGE = 200;
+
+/** `/v5/market/funding/history` result: newest first. */
+export const FundingHistoryPage = z.object({
+  list: z.array(
+    z.object({ symbol: z.string(), fundingRate: strNum, fundingRateTimestamp: strNum }),
+  ),
+});
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const symbol = encodeURIComponent(instrument.symbol);
+  const rows = await pageBack(
+    range,
+    { pageSize: FUNDING_HISTORY_PAGE, maxPages: pagesFor(range, FUNDING_HISTORY_PAGE) },
+    async (olderThan) =>
+      // Both ends are given: startTime alone is refused.
+      (
+        await getResult(
+          client,
+          `/v5/market/funding/history?category=linear&symbol=${symbol}&startTime=${range.from}&endTime=${olderThan - 1}&limit=${FUNDING_HISTORY_PAGE}`,
+          FundingHistoryPage,
+        )
+      ).list,
+    (row) => row.fundingRateTimestamp,
+  );
+  const byTime = new Map(rows.map((row) => [row.fundingRateTimestamp, row.fundingRate]));
+  return settlementsToEightHour(
+    [...byTime].map(([time, rate]) => ({ time, rate })),
+    instrument.fundingIntervalHours,
+  );
+}
+
 // ---- live liquidations ------------------------------------------------------------------------
 
 /** Bybit caps the subscription arguments of one public connection at 21,000 characters. */
@@ -269,5 +307,6 @@ export const bybit: Venue = {
   fetchSnapshot,
   snapshotCost: () => 1,
   fetchOiHistory,
+  fetchFundingHistory,
   liquidations,
 };

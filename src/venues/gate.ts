@@ -1,7 +1,8 @@
 // Gate USDT-settled perpetual futures, API v4. Facts: shared/venue-apis.md §8 and §12.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { STABLECOINS } from '../core/coins';
-import { toEightHourRate } from '../core/funding';
+import { settlementsToEightHour, toEightHourRate } from '../core/funding';
 import type {
   Instrument,
   Liquidation,
@@ -219,6 +220,31 @@ async function fetchLiquidationHistory(
   return rows.map((row) => bucketFromStat(row, instrument));
 }
 
+/** `funding_rate` rows: settlement time in SECONDS and the rate paid. */
+export const FundingRateRow = z.object({ t: z.number(), r: numeric });
+/** Gate's documented maximum per request: 30 days of hourly settlements (720) fit in one. */
+const FUNDING_HISTORY_LIMIT = 1000;
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const from = Math.floor(range.from / 1000);
+  const to = Math.floor(range.to / 1000);
+  const rows = await getList(
+    client,
+    `${API}/funding_rate?contract=${encodeURIComponent(instrument.symbol)}&from=${from}&to=${to}&limit=${FUNDING_HISTORY_LIMIT}`,
+    FundingRateRow,
+  );
+  return settlementsToEightHour(
+    rows
+      .filter((row) => row.t >= from && row.t <= to)
+      .map((row) => ({ time: row.t * 1000, rate: row.r })),
+    instrument.fundingIntervalHours,
+  );
+}
+
 // ---- live liquidations ------------------------------------------------------------------------
 
 const CHANNEL = 'futures.public_liquidates';
@@ -345,6 +371,7 @@ export const gate: Venue = {
   fetchSnapshot,
   snapshotCost: () => 1,
   fetchOiHistory,
+  fetchFundingHistory,
   fetchLiquidationHistory,
   liquidations,
 };

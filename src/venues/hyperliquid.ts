@@ -7,12 +7,13 @@
 // - `liquidations`: there is no public all-market liquidation stream; liquidation fills appear only
 //   in user-specific channels.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { parseBaseAsset, STABLECOINS } from '../core/coins';
 import { toEightHourRate } from '../core/funding';
 import type { Instrument, MarketRow } from '../core/market';
 import { describeIssue, type VenueClient, VenueError } from './client';
 import { strNum } from './numbers';
-import type { Venue } from './venue';
+import type { TimeRange, Venue } from './venue';
 
 const INFO_PATH = '/info';
 
@@ -120,6 +121,42 @@ async function fetchSnapshot(
   });
 }
 
+/** `fundingHistory` rows, oldest first; `fundingRate` is the hourly rate of that hour. */
+export const FundingHistoryRows = z.array(
+  z.object({ coin: z.string(), fundingRate: strNum, time: z.number() }),
+);
+/** Rows per answer (the documentation says results are paginated at about 500). */
+const FUNDING_HISTORY_PAGE = 500;
+
+export function settlementsFromRows(rows: z.output<typeof FundingHistoryRows>) {
+  return rows.map((row) => ({
+    time: row.time,
+    rate8h: toEightHourRate(row.fundingRate, FUNDING_INTERVAL_HOURS),
+  }));
+}
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const byTime = new Map<number, FundingSettlement>();
+  const pages = Math.ceil((range.to - range.from) / 3_600_000 / FUNDING_HISTORY_PAGE) + 1;
+  let start = range.from;
+  for (let page = 0; page < pages; page++) {
+    const rows = await client.postJson(
+      INFO_PATH,
+      { type: 'fundingHistory', coin: instrument.symbol, startTime: start, endTime: range.to },
+      FundingHistoryRows,
+    );
+    for (const settlement of settlementsFromRows(rows)) byTime.set(settlement.time, settlement);
+    if (rows.length < FUNDING_HISTORY_PAGE) break;
+    // Continues after the last row returned, as the documentation says to.
+    start = Math.max(...rows.map((row) => row.time)) + 1;
+  }
+  return [...byTime.values()].sort((a, b) => a.time - b.time);
+}
+
 export const hyperliquid: Venue = {
   id: 'hyperliquid',
   hosts: { rest: 'https://api.hyperliquid.xyz', ws: 'wss://api.hyperliquid.xyz' },
@@ -136,6 +173,7 @@ export const hyperliquid: Venue = {
   fetchInstruments,
   fetchSnapshot,
   snapshotCost: () => INFO_REQUEST_WEIGHT,
+  fetchFundingHistory,
   // Every request is a POST to /info, and every type we send weighs the same.
   requestCost: () => INFO_REQUEST_WEIGHT,
 };

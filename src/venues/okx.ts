@@ -6,12 +6,14 @@
 // sz × ctVal, and an `Instrument` can only carry coins per contract (`lotSize`), which an inverse
 // contract does not have: it would take a USD-per-contract field on `Instrument` to count them.
 import { z } from 'zod';
+import type { FundingSettlement } from '../core/coin-history';
 import { STABLECOINS } from '../core/coins';
-import { toEightHourRate } from '../core/funding';
+import { settlementsToEightHour, toEightHourRate } from '../core/funding';
 import type { Instrument, LiquidatedSide, Liquidation, MarketRow, OiPoint } from '../core/market';
 import { describeIssue, openEnvelope, type VenueClient, VenueError } from './client';
 import { parseFrame } from './frames';
 import { optionalStrNum, strNum } from './numbers';
+import { pageBack, pagesFor } from './paging';
 import type { LiquidationFeed, TimeRange, Venue } from './venue';
 
 const HOUR = 3_600_000;
@@ -229,24 +231,52 @@ async function fetchOiHistory(
   range: TimeRange,
 ): Promise<OiPoint[]> {
   const instId = encodeURIComponent(instrument.symbol);
-  const byTime = new Map<number, number>();
-  const pages = Math.ceil((range.to - range.from) / HOUR / OI_HISTORY_PAGE) + 1;
-  let end = range.to;
-  for (let page = 0; page < pages; page++) {
-    const rows = await getData(
-      client,
-      `/api/v5/rubik/stat/contracts/open-interest-history?instId=${instId}&period=1H&begin=${range.from}&end=${end}&limit=${OI_HISTORY_PAGE}`,
-      OiHistoryRows,
-    );
-    for (const [time, , , oiUsd] of rows) {
-      if (time >= range.from && time <= range.to) byTime.set(time, oiUsd);
-    }
-    const oldest = Math.min(...rows.map(([time]) => time));
-    if (rows.length < OI_HISTORY_PAGE || oldest <= range.from) break;
-    // Paging back: whether `end` is inclusive is not documented, so step just before the oldest.
-    end = oldest - 1;
-  }
+  const rows = await pageBack(
+    range,
+    { pageSize: OI_HISTORY_PAGE, maxPages: pagesFor(range, OI_HISTORY_PAGE) },
+    // Whether `end` is inclusive is not documented, so ask for rows up to just before the bound.
+    (olderThan) =>
+      getData(
+        client,
+        `/api/v5/rubik/stat/contracts/open-interest-history?instId=${instId}&period=1H&begin=${range.from}&end=${olderThan - 1}&limit=${OI_HISTORY_PAGE}`,
+        OiHistoryRows,
+      ),
+    ([time]) => time,
+  );
+  const byTime = new Map(rows.map(([time, , , oiUsd]) => [time, oiUsd]));
   return [...byTime].map(([time, oiUsd]) => ({ time, oiUsd })).sort((a, b) => a.time - b.time);
+}
+
+const FUNDING_HISTORY_PAGE = 100;
+
+/** `/api/v5/public/funding-rate-history` rows, newest first; `realizedRate` is what was paid. */
+export const FundingHistoryRows = z.array(
+  z.object({ instId: z.string(), realizedRate: strNum, fundingTime: strNum }),
+);
+
+async function fetchFundingHistory(
+  client: VenueClient,
+  instrument: Instrument,
+  range: TimeRange,
+): Promise<FundingSettlement[]> {
+  const instId = encodeURIComponent(instrument.symbol);
+  const rows = await pageBack(
+    range,
+    { pageSize: FUNDING_HISTORY_PAGE, maxPages: pagesFor(range, FUNDING_HISTORY_PAGE) },
+    // `after` asks for rows older than the time given.
+    (olderThan) =>
+      getData(
+        client,
+        `/api/v5/public/funding-rate-history?instId=${instId}&after=${olderThan}&limit=${FUNDING_HISTORY_PAGE}`,
+        FundingHistoryRows,
+      ),
+    (row) => row.fundingTime,
+  );
+  const byTime = new Map(rows.map((row) => [row.fundingTime, row.realizedRate]));
+  return settlementsToEightHour(
+    [...byTime].map(([time, rate]) => ({ time, rate })),
+    instrument.fundingIntervalHours,
+  );
 }
 
 // ---- live liquidations ------------------------------------------------------------------------
@@ -348,5 +378,6 @@ export const okx: Venue = {
   fetchSnapshot,
   snapshotCost: () => 3,
   fetchOiHistory,
+  fetchFundingHistory,
   liquidations,
 };

@@ -1,3 +1,4 @@
+import type { FundingSettlement } from '../core/coin-history';
 import type {
   Instrument,
   Liquidation,
@@ -83,6 +84,15 @@ export interface Venue {
     instrument: Instrument,
     range: TimeRange,
   ): Promise<LiquidationBucket[]>;
+  /**
+   * Settled funding of one market over the range, oldest first, as 8-hour rates; absent where the
+   * venue serves no funding history.
+   */
+  fetchFundingHistory?(
+    client: VenueClient,
+    instrument: Instrument,
+    range: TimeRange,
+  ): Promise<FundingSettlement[]>;
   /** Circulating supply of the market's coin, where the venue reports it (Binance). */
   fetchCirculatingSupply?(client: VenueClient, instrument: Instrument): Promise<number | null>;
   /** The venue's public liquidation stream; absent where there is none (Hyperliquid). */

@@ -1,6 +1,6 @@
 // The size of what each part of the extension loads: an entry file plus every chunk it imports
 // statically (lazy `import()` chunks are not loaded up front and are not counted).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -70,5 +70,19 @@ export function bundleSizes(distDir: string): BundleSize[] {
     measure(distDir, 'content script', contentFiles),
     measure(distDir, 'background', staticGraph(distDir, manifest.background.service_worker)),
     measure(distDir, 'popup', popupFiles),
+    lazyChart(distDir, new Set([...contentFiles, ...popupFiles])),
   ];
+}
+
+/**
+ * The history chart (uPlot and its CSS): a chunk of its own, loaded on the first hover card or
+ * coin detail; what it adds beyond what the content script or popup already loaded.
+ */
+function lazyChart(distDir: string, loadedUpFront: ReadonlySet<string>): BundleSize {
+  const chunk = readdirSync(join(distDir, 'assets')).find((file) => file.startsWith('coin-chart'));
+  if (!chunk) throw new Error('no coin-chart chunk in the build: the chart is not split out');
+  const files = [...staticGraph(distDir, join('assets', chunk))].filter(
+    (file) => !loadedUpFront.has(file),
+  );
+  return measure(distDir, 'chart (lazy)', files);
 }

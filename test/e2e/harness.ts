@@ -124,11 +124,8 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
-/**
- * The text inside the closed shadow root of the first `tag` element: pages cannot read it, the
- * DevTools protocol (and so a test) can.
- */
-export async function closedShadowText(page: Page, tag: string): Promise<string | null> {
+/** The first `tag` element with its subtree, closed shadow roots included (read through CDP). */
+async function closedShadowHost(page: Page, tag: string): Promise<DomNode | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
@@ -142,14 +139,31 @@ export async function closedShadowText(page: Page, tag: string): Promise<string 
       }
       return null;
     };
-    const text = (node: DomNode): string => {
-      if (node.nodeType === 3) return node.nodeValue ?? '';
-      if (node.localName === 'style') return '';
-      return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join(' ');
-    };
-    const host = find(root);
-    return host ? text(host).replace(/\s+/g, ' ').trim() : null;
+    return find(root);
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The text inside the closed shadow root of the first `tag` element: pages cannot read it, the
+ * DevTools protocol (and so a test) can.
+ */
+export async function closedShadowText(page: Page, tag: string): Promise<string | null> {
+  const text = (node: DomNode): string => {
+    if (node.nodeType === 3) return node.nodeValue ?? '';
+    if (node.localName === 'style') return '';
+    return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(text).join(' ');
+  };
+  const host = await closedShadowHost(page, tag);
+  return host ? text(host).replace(/\s+/g, ' ').trim() : null;
+}
+
+/** How many `child` elements the first `tag` element holds, its closed shadow root included. */
+export async function closedShadowCount(page: Page, tag: string, child: string): Promise<number> {
+  const count = (node: DomNode): number =>
+    (node.localName === child ? 1 : 0) +
+    [...(node.shadowRoots ?? []), ...(node.children ?? [])].reduce((n, c) => n + count(c), 0);
+  const host = await closedShadowHost(page, tag);
+  return host ? count(host) : 0;
 }

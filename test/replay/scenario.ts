@@ -268,3 +268,19 @@ export function marketsOn(scenario: Scenario, venue: ReplayVenueId) {
     return market ? [{ coin, market }] : [];
   });
 }
+
+const SETTLEMENT_HOUR_MS = 3_600_000;
+/** Funding history the venues serve, at most (OKX keeps three months; we chart 30 days). */
+const FUNDING_SERVED_MS = 90 * 24 * SETTLEMENT_HOUR_MS;
+
+/**
+ * The market's funding settlements within [from, to] and the served past, oldest first. A
+ * scenario scripts no funding history: every settlement pays the rate quoted now.
+ */
+export function settlementTimes(market: VenueMarket, from: number, to: number, now: number) {
+  const interval = market.fundingIntervalHours * SETTLEMENT_HOUR_MS;
+  const times: number[] = [];
+  const first = Math.ceil(Math.max(from, now - FUNDING_SERVED_MS) / interval) * interval;
+  for (let time = first; time <= Math.min(to, now); time += interval) times.push(time);
+  return times;
+}

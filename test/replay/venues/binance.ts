@@ -8,6 +8,7 @@ import {
   type Scenario,
   type ScenarioCoin,
   type ScenarioLiquidation,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -297,6 +298,30 @@ export const binance: ReplayVenue = {
         return { symbol: listing.symbol, openInterest: num(listing.oiLots, 3), time: now };
       },
       drift: (body) => body,
+    },
+    // Ascending, the oldest `limit` rows from startTime (Binance's order when both ends are given).
+    '/fapi/v1/fundingRate': {
+      answer: ({ query, now }, scenario) => {
+        const found = findCoin(scenario, query.get('symbol'));
+        if (!found) return [];
+        const end = Number(query.get('endTime') || now);
+        const start = Number(query.get('startTime') || end - 100 * 8 * HOUR);
+        const limit = Math.min(1000, Number(query.get('limit') || 100));
+        return settlementTimes(found.market, start, end, now)
+          .slice(0, limit)
+          .map((time) => ({
+            symbol: symbolOf(found.coin.coin),
+            fundingRate: num(venueFundingRate(found.coin, found.market)),
+            fundingTime: time,
+            markPrice: num(priceAt(found.coin, (now - time) / HOUR) * lotOf(found.coin.coin)),
+          }));
+      },
+      // A plausible change: the time renamed.
+      drift: (body) =>
+        (body as Array<Record<string, unknown>>).map(({ fundingTime, ...row }) => ({
+          ...row,
+          time: fundingTime,
+        })),
     },
     '/futures/data/openInterestHist': {
       answer: ({ query, now }, scenario) => {

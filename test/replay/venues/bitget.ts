@@ -6,6 +6,7 @@ import {
   type Scenario,
   type ScenarioCoin,
   type ScenarioLiquidation,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -219,6 +220,28 @@ export const bitget: ReplayVenue = {
         }
         return answer;
       },
+    },
+    // Newest first, `pageSize` (≤100) rows per `pageNo`; no time range is taken.
+    '/api/v2/mix/market/history-fund-rate': {
+      answer: ({ query, now }, scenario) => {
+        const found = onBitget(scenario).find(
+          ({ coin }) => symbolOf(coin.coin) === query.get('symbol'),
+        );
+        if (!found) return { code: '40034', msg: 'Parameter does not exist', data: null };
+        const size = Math.min(100, Number(query.get('pageSize') || 20));
+        const page = Number(query.get('pageNo') || 1);
+        return envelope(
+          settlementTimes(found.market, 0, now, now)
+            .reverse()
+            .slice((page - 1) * size, page * size)
+            .map((time) => ({
+              symbol: query.get('symbol'),
+              fundingRate: String(venueFundingRate(found.coin, found.market)),
+              fundingTime: String(time),
+            })),
+        );
+      },
+      drift: (body) => body,
     },
     '/api/v2/mix/market/current-fund-rate': {
       answer: (_request, scenario) =>

@@ -7,6 +7,7 @@ import {
   type Scenario,
   type ScenarioCoin,
   type ScenarioLiquidation,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -182,6 +183,31 @@ export const bybit: ReplayVenue = {
             };
           }),
           nextPageCursor: more ? String(last - HOUR) : '',
+        });
+      },
+      drift: (body) => body,
+    },
+    // Newest first, at most `limit`, within [startTime, endTime] (both required by Bybit).
+    '/v5/market/funding/history': {
+      answer: ({ query, now }, scenario) => {
+        const found = findCoin(scenario, query.get('symbol'));
+        const start = query.get('startTime');
+        const end = Number(query.get('endTime') || now);
+        if (start !== null && query.get('endTime') === null)
+          return { retCode: 10001, retMsg: 'params error', result: {}, retExtInfo: {}, time: now };
+        const times = found
+          ? settlementTimes(found.market, Number(start ?? end - 200 * 8 * HOUR), end, now)
+          : [];
+        return envelope({
+          category: 'linear',
+          list: times
+            .reverse()
+            .slice(0, Number(query.get('limit') || 200))
+            .map((time) => ({
+              symbol: query.get('symbol'),
+              fundingRate: found ? num(venueFundingRate(found.coin, found.market)) : '0',
+              fundingRateTimestamp: String(time),
+            })),
         });
       },
       drift: (body) => body,

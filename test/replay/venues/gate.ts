@@ -9,6 +9,7 @@ import {
   type Scenario,
   type ScenarioCoin,
   type ScenarioLiquidation,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -267,6 +268,23 @@ export const gate: ReplayVenue = {
         }
         return rows;
       },
+    },
+    // Newest first, times in seconds, within [from, to], at most `limit` (default 100).
+    '/api/v4/futures/usdt/funding_rate': {
+      answer: ({ query, now }, scenario) => {
+        const found = findCoin(scenario, query.get('contract'));
+        if (!found) return [];
+        const to = Number(query.get('to') || seconds(now)) * 1000;
+        const from = Number(query.get('from') || 0) * 1000;
+        return settlementTimes(found.market, from, to, now)
+          .reverse()
+          .slice(0, Number(query.get('limit') || 100))
+          .map((time) => ({
+            t: seconds(time),
+            r: String(venueFundingRate(found.coin, found.market)),
+          }));
+      },
+      drift: (body) => body,
     },
     '/api/v4/futures/usdt/contract_stats': {
       answer: ({ query, now }, scenario) => {

@@ -6,6 +6,7 @@ import {
   priceAt,
   type Scenario,
   type ScenarioCoin,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -85,10 +86,32 @@ function metaAndAssetCtxs(scenario: Scenario) {
   ];
 }
 
-function answer({ body }: ReplayRequest, scenario: Scenario): unknown {
+/** Hourly rows from startTime, oldest first, at most 500 per answer. */
+function fundingHistory(body: Record<string, unknown>, scenario: Scenario, now: number) {
+  const found = marketsOn(scenario, 'hyperliquid').find(
+    ({ coin }) => nameOf(coin.coin) === body.coin,
+  );
+  if (!found) return [];
+  const end = typeof body.endTime === 'number' ? body.endTime : now;
+  // Hourly, whatever the scenario's interval: Hyperliquid settles every hour.
+  const hourly = { ...found.market, fundingIntervalHours: 1 };
+  return settlementTimes(hourly, Number(body.startTime), end, now)
+    .slice(0, FUNDING_HISTORY_PAGE)
+    .map((time) => ({
+      coin: body.coin,
+      fundingRate: num(venueFundingRate(found.coin, hourly), 10),
+      premium: '0.0001',
+      time,
+    }));
+}
+const FUNDING_HISTORY_PAGE = 500;
+
+function answer({ body, now }: ReplayRequest, scenario: Scenario): unknown {
   const type = (body as { type?: unknown } | undefined)?.type;
   if (type === 'meta') return meta(scenario);
   if (type === 'metaAndAssetCtxs') return metaAndAssetCtxs(scenario);
+  if (type === 'fundingHistory')
+    return fundingHistory(body as Record<string, unknown>, scenario, now);
   // Hyperliquid answers 422 to an unknown type; a route can only shape the body, so it sends
   // null, which no schema of ours accepts either.
   return null;

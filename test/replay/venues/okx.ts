@@ -8,6 +8,7 @@ import {
   type Scenario,
   type ScenarioCoin,
   type ScenarioLiquidation,
+  settlementTimes,
   type VenueMarket,
   venueFundingRate,
 } from '../scenario';
@@ -309,6 +310,31 @@ export const okx: ReplayVenue = {
         }
         return answer;
       },
+    },
+    // Newest first, at most `limit` (≤100), older than `after` when given.
+    '/api/v5/public/funding-rate-history': {
+      answer: ({ query, now }, scenario) => {
+        const instId = query.get('instId');
+        const found = findCoin(scenario, instId);
+        if (!found) return { code: '51001', msg: "Instrument ID doesn't exist.", data: [] };
+        const before = Number(query.get('after') || now + 1);
+        const rate = venueFundingRate(found.coin, found.market);
+        return envelope(
+          settlementTimes(found.market, 0, before - 1, now)
+            .reverse()
+            .slice(0, Math.min(100, Number(query.get('limit') || 100)))
+            .map((time) => ({
+              instType: 'SWAP',
+              instId,
+              fundingRate: num(rate),
+              realizedRate: num(rate),
+              fundingTime: String(time),
+              method: 'current_period',
+              formulaType: 'withRate',
+            })),
+        );
+      },
+      drift: (body) => body,
     },
     '/api/v5/rubik/stat/contracts/open-interest-history': {
       // Hourly rows newest first, at most `limit` (≤ 100), between `begin` and `end` inclusive.
