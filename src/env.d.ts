@@ -1,2 +1,3 @@
+/// <reference types="@crxjs/vite-plugin/client" />
 /** The replay server's origin in test builds (see LL_VENUE_ORIGIN in DESIGN.md); '' in releases. */
 declare const __LL_VENUE_ORIGIN__: string;

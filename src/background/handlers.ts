@@ -1,5 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
+
+import { siteOf } from '../core/page-settings';
 import { parseSignalSettings, type SignalSettings } from '../core/settings';
 import type { ToolbarMode } from '../core/toolbar';
 import {
@@ -9,14 +11,17 @@ import {
   type ErrorAnswer,
   MAX_PINS,
   type MarketContext,
+  type PageSettingsAnswer,
   type PinsAnswer,
   PopupToBackground,
   type RefreshAnswer,
   type SignalSettingsAnswer,
+  type SiteSettingsAnswer,
   type StatusAnswer,
   type ToolbarModeAnswer,
 } from '../messages';
 import type { Service } from './service';
+import type { SiteSettings } from './sites';
 
 export interface MessageSender {
   id?: string;
@@ -33,6 +38,8 @@ export type Answer =
   | PinsAnswer
   | ToolbarModeAnswer
   | AlertsAnswer
+  | PageSettingsAnswer
+  | SiteSettingsAnswer
   | ErrorAnswer;
 
 /** Whether desktop notifications are on (storage.sync; off by default). */
@@ -72,6 +79,7 @@ interface HandlerOptions {
   pins: PinsStore;
   toolbar: ToolbarStore;
   alerts: AlertsStore;
+  sites: SiteSettings;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -107,6 +115,15 @@ async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAns
   return { pins: next };
 }
 
+/** Runs a change; a storage failure (quota, sync off) becomes an answer the popup can show. */
+async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<T | ErrorAnswer> {
+  try {
+    return await change();
+  } catch (error) {
+    return { error: `${what} not saved: ${(error as Error).message}` };
+  }
+}
+
 export function createMessageHandler(options: HandlerOptions) {
   const { service } = options;
   return async function handle(message: unknown, sender: MessageSender): Promise<Answer> {
@@ -117,7 +134,7 @@ export function createMessageHandler(options: HandlerOptions) {
     if (!parsed.success) {
       return { error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
     }
-    const request = parsed.data as PopupToBackground;
+    const request = parsed.data as PopupToBackground | ContentToBackground;
     switch (request.type) {
       case 'getContext':
         return { contexts: await service.contexts(request.coins) };
@@ -151,6 +168,19 @@ export function createMessageHandler(options: HandlerOptions) {
           return { error: `toolbar setting not saved: ${(error as Error).message}` };
         }
         return { mode: request.mode };
+      case 'getPageSettings':
+        // The page's own URL as the browser reports it: a page cannot claim to be another site.
+        return options.sites.forPage(siteOf(sender.url));
+      case 'getSiteSettings':
+        return options.sites.all();
+      case 'setDensity':
+        return savedOrError('density', () => options.sites.setDensity(request.density));
+      case 'setSiteEnabled':
+        return savedOrError('site switch', () =>
+          options.sites.setEnabled(request.site, request.enabled),
+        );
+      case 'addSite':
+        return savedOrError('site', () => options.sites.add(request.site));
       case 'getSignalSettings':
         return { settings: await options.settings.load() };
       case 'setSignalSettings': {

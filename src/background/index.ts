@@ -22,6 +22,7 @@ import {
   type ToolbarStore,
 } from './handlers';
 import { createService } from './service';
+import { browserSiteSettings } from './site-registration';
 import type { KeyValueStore } from './state';
 
 const POLL_ALARM = 'll-poll';
@@ -182,6 +183,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PRUNE_ALARM) void service.then((ready) => ready.prune());
 });
 
+const sites = browserSiteSettings();
+// The registration persists across restarts; this catches a permission taken back meanwhile.
+void sites.reconcile();
+browser.permissions.onRemoved.addListener((removed) => void sites.forget(removed.origins ?? []));
+
 const handle = service.then((ready) =>
   createMessageHandler({
     service: ready,
@@ -192,6 +198,7 @@ const handle = service.then((ready) =>
     pins: pinsStore,
     toolbar: toolbarStore,
     alerts: alertsStore,
+    sites,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>

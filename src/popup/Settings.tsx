@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { AlertsAnswer, ToolbarModeAnswer } from '../messages';
+import { SiteSettings } from './SiteSettings';
 
 type Mode = ToolbarModeAnswer['mode'];
 
@@ -77,6 +78,7 @@ export function Settings({ pins }: { pins: readonly string[] }) {
         />{' '}
         Notify me when a signal starts for a pinned coin
       </label>
+      <SiteSettings />
       {problem && (
         <p class="state error" role="alert">
           {problem}
