@@ -114,16 +114,17 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
 
   /** Inserts badges one per step, right to left within a text node so offsets stay valid. */
   function insertJob(candidates: Candidate[], contexts: Map<string, CoinContext>): Job {
-    const ordered = [...candidates].reverse();
+    let next = candidates.length - 1;
     return {
       step() {
-        const candidate = ordered.shift();
+        const candidate = candidates[next];
+        next -= 1;
         if (!candidate) return true;
         const context = contexts.get(candidate.mention.coin);
         if (context) insertBadge(candidate, context);
         // Our own insertions are not new content: drop the records they made.
         observer.takeRecords();
-        return ordered.length === 0;
+        return next < 0;
       },
     };
   }

@@ -4,10 +4,38 @@ import browser from 'webextension-polyfill';
 import type { CoinContext } from '../messages';
 import { contextsOf, pageSettingsOf, pinsOf } from './answers';
 
+/**
+ * Figures already asked for, per coin (null: the background had none). A busy page asks for the
+ * same coins over and over; every answer is copied into the page's process and checked on its
+ * main thread, so the answers are kept until the background says the figures changed, or a
+ * minute has passed (a push can be missed while the worker restarts).
+ */
+const cache = new Map<string, CoinContext | null>();
+const CACHE_MS = 60_000;
+let cachedAt = 0;
+
+export function forgetContexts() {
+  cache.clear();
+}
+
 export async function requestContexts(coins: readonly string[]): Promise<Map<string, CoinContext>> {
-  if (coins.length === 0) return new Map();
-  const contexts = contextsOf(await browser.runtime.sendMessage({ type: 'getContext', coins }));
-  return new Map((contexts ?? []).map((context) => [context.coin, context]));
+  if (Date.now() - cachedAt > CACHE_MS) forgetContexts();
+  const missing = coins.filter((coin) => !cache.has(coin));
+  if (missing.length > 0) {
+    const answer = await browser.runtime.sendMessage({ type: 'getContext', coins: missing });
+    const contexts = contextsOf(answer);
+    if (contexts) {
+      if (cache.size === 0) cachedAt = Date.now();
+      for (const coin of missing) cache.set(coin, null);
+      for (const context of contexts) cache.set(context.coin, context);
+    }
+  }
+  const found = new Map<string, CoinContext>();
+  for (const coin of coins) {
+    const context = cache.get(coin);
+    if (context) found.set(coin, context);
+  }
+  return found;
 }
 
 export async function pinCoin(coin: string): Promise<boolean> {

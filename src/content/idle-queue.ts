@@ -9,6 +9,8 @@ export interface Job {
 /** When the page never idles, a job still runs after this long, for at most FORCED_SLICE_MS. */
 const IDLE_TIMEOUT_MS = 1_000;
 const FORCED_SLICE_MS = 8;
+/** The most one idle callback works, even in a long idle period: the page may need the thread. */
+const IDLE_SLICE_MS = 15;
 /** Leave this much of an idle period unused: a step may overrun its check by a little. */
 const IDLE_MARGIN_MS = 2;
 
@@ -22,11 +24,10 @@ export function createIdleQueue(signal: AbortSignal): IdleQueue {
 
   const run = (deadline: IdleDeadline) => {
     handle = null;
-    const forcedUntil = deadline.didTimeout ? performance.now() + FORCED_SLICE_MS : 0;
+    const until = performance.now() + (deadline.didTimeout ? FORCED_SLICE_MS : IDLE_SLICE_MS);
     const hasTime = () =>
-      deadline.didTimeout
-        ? performance.now() < forcedUntil
-        : deadline.timeRemaining() > IDLE_MARGIN_MS;
+      performance.now() < until &&
+      (deadline.didTimeout || deadline.timeRemaining() > IDLE_MARGIN_MS);
     while (jobs.length > 0 && !signal.aborted && hasTime()) {
       const job = jobs[0] as Job;
       if (job.step()) jobs.shift();

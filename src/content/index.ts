@@ -6,7 +6,7 @@ import { DENSITY_KEY, type Density, SITES_KEY } from '../core/page-settings';
 import { UPDATES_PORT } from '../ports';
 import { startAnnotator } from './annotator';
 import { isDataChanged } from './answers';
-import { pinCoin, requestContexts, requestPageSettings } from './ask';
+import { forgetContexts, pinCoin, requestContexts, requestPageSettings } from './ask';
 import { watchCardTriggers } from './card-triggers';
 import { isExchangeSite } from './exchange-url';
 
@@ -16,7 +16,9 @@ function listenForUpdates(signal: AbortSignal, onDataChanged: () => void) {
   if (signal.aborted) return;
   const port = browser.runtime.connect({ name: UPDATES_PORT });
   port.onMessage.addListener((message: unknown) => {
-    if (isDataChanged(message)) onDataChanged();
+    if (!isDataChanged(message)) return;
+    forgetContexts();
+    onDataChanged();
   });
   const disconnect = () => port.disconnect();
   // The worker sleeps and restarts; reconnect so that updates keep coming.
