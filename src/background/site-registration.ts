@@ -9,7 +9,15 @@ import { createSiteSettings, type SiteSettings } from './sites';
 
 const SCRIPT_ID = 'll-added-sites';
 
-async function registerFor(patterns: string[]) {
+/** One registration change at a time: two at once would both try to register the same id. */
+let registering: Promise<void> = Promise.resolve();
+const registerFor = (patterns: string[]) => {
+  const next = registering.then(() => applyRegistration(patterns));
+  registering = next.catch(() => undefined);
+  return next;
+};
+
+async function applyRegistration(patterns: string[]) {
   const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (patterns.length === 0) {
     if (existing) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

@@ -23,6 +23,8 @@ export interface LaunchOptions {
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
   locale?: string;
+  /** More Chromium flags (e.g. --host-resolver-rules to give a local page another site). */
+  extraArgs?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
@@ -39,6 +41,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
+      ...(options.extraArgs ?? []),
     ],
     env: { ...process.env, XDG_CONFIG_HOME: configHome },
   });
