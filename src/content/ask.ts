@@ -1,8 +1,9 @@
 // The content script's questions to the background. Answers are checked by the hand-written
 // guards of ./answers (not zod: see there why).
-import browser from 'webextension-polyfill';
+
 import type { CoinContext } from '../messages';
 import { contextsOf, pageSettingsOf, pinsOf } from './answers';
+import { extension } from './extension-api';
 
 /**
  * Figures already asked for, per coin (null: the background had none). A busy page asks for the
@@ -22,7 +23,7 @@ export async function requestContexts(coins: readonly string[]): Promise<Map<str
   if (Date.now() - cachedAt > CACHE_MS) forgetContexts();
   const missing = coins.filter((coin) => !cache.has(coin));
   if (missing.length > 0) {
-    const answer = await browser.runtime.sendMessage({ type: 'getContext', coins: missing });
+    const answer = await extension.runtime.sendMessage({ type: 'getContext', coins: missing });
     const contexts = contextsOf(answer);
     if (contexts) {
       if (cache.size === 0) cachedAt = Date.now();
@@ -39,13 +40,13 @@ export async function requestContexts(coins: readonly string[]): Promise<Map<str
 }
 
 export async function pinCoin(coin: string): Promise<boolean> {
-  const pins = pinsOf(await browser.runtime.sendMessage({ type: 'pinCoin', coin }));
+  const pins = pinsOf(await extension.runtime.sendMessage({ type: 'pinCoin', coin }));
   return pins?.includes(coin) ?? false;
 }
 
 /** Whether to run on this page and how densely; off when the background cannot say. */
 export async function requestPageSettings() {
-  const answer: unknown = await browser.runtime
+  const answer: unknown = await extension.runtime
     .sendMessage({ type: 'getPageSettings' })
     .catch(() => null);
   return pageSettingsOf(answer) ?? { enabled: false, density: 'off' as const };

@@ -1,7 +1,7 @@
 // Content script entry: asks the background whether to run on this page and how densely to badge
 // it, runs (badges and card, or the exchange panel) until the user switches the site off or
 // changes the density, and then takes everything back out through one AbortSignal.
-import browser from 'webextension-polyfill';
+
 import { DENSITY_KEY, type Density, SITES_KEY } from '../core/page-settings';
 import { UPDATES_PORT } from '../ports';
 import { startAnnotator } from './annotator';
@@ -9,12 +9,13 @@ import { isDataChanged } from './answers';
 import { forgetContexts, pinCoin, requestContexts, requestPageSettings } from './ask';
 import { watchCardTriggers } from './card-triggers';
 import { isExchangeSite } from './exchange-url';
+import { extension } from './extension-api';
 
 const RECONNECT_DELAY_MS = 5_000;
 
 function listenForUpdates(signal: AbortSignal, onDataChanged: () => void) {
   if (signal.aborted) return;
-  const port = browser.runtime.connect({ name: UPDATES_PORT });
+  const port = extension.runtime.connect({ name: UPDATES_PORT });
   port.onMessage.addListener((message: unknown) => {
     if (!isDataChanged(message)) return;
     forgetContexts();
@@ -78,7 +79,7 @@ const reapply = () => {
 
 // The one listener that outlives a switched-off site: a change of the sites or the density is the
 // cue to ask the background again (the background decides; storage is only the doorbell).
-browser.storage.onChanged.addListener((changes, area) => {
+extension.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && (DENSITY_KEY in changes || SITES_KEY in changes)) reapply();
 });
 reapply();
