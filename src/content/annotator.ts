@@ -145,8 +145,10 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
     queue.push(scanJob(roots, isOurs, (candidates) => void badgeCandidates(candidates)));
   }
 
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  annotate([document.body]);
+  // An XML or SVG page has no body: its root element stands in.
+  const page = document.body ?? document.documentElement;
+  observer.observe(page, { childList: true, subtree: true, characterData: true });
+  annotate([page]);
 
   signal.addEventListener(
     'abort',
@@ -179,7 +181,7 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
         renderBadge(badge, contexts.get(badge.getAttribute('coin') ?? ''));
       if (awaitingData) {
         awaitingData = false;
-        annotate([document.body]);
+        annotate([page]);
       }
     },
   };
