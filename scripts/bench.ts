@@ -3,6 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSizes } from '../test/bench/bundle-sizes';
+import {
+  ARTICLE_TEXT_BYTES,
+  type ContentPerfResult,
+  FEED_PARAGRAPHS_PER_S,
+  FEED_SECONDS,
+  measureContentPerf,
+} from '../test/bench/content-perf';
 import { type DetectionResult, scoreDetection } from '../test/bench/detection';
 import {
   FLUSH_EVERY_EVENTS,
@@ -197,6 +204,51 @@ function printPopupOpen(result: PopupOpenResult) {
 
 const popupOpen = await measurePopupOpen();
 printPopupOpen(popupOpen);
+function printContentPerf(result: ContentPerfResult) {
+  console.log(
+    `\nContent script in real Chromium ${result.chromium} (headless, test build, replay server; ` +
+      "DevTools trace: time in calls into the extension's code, DOM work inside them included)\n",
+  );
+  const { article, feed } = result;
+  const rows: Array<[string, string, string]> = [
+    [
+      `article, ${int(article.textChars)} chars of text: our main-thread time`,
+      `${fixed(article.ourMainThreadMs)} ms`,
+      '≤ 30 ms',
+    ],
+    ['  badges placed (first mention per block)', int(article.badges), ''],
+    [
+      '  tasks holding our code / longest / over 50 ms',
+      `${article.ourTasks} / ${fixed(article.longestTaskMs)} ms / ${article.tasksOver50Ms}`,
+      'none over 50 ms',
+    ],
+    ['  our own time in one task, at most', `${fixed(article.longestOursWithinTaskMs)} ms`, ''],
+    [
+      `feed, ${int(FEED_PARAGRAPHS_PER_S)} paragraphs/s for ${FEED_SECONDS} s: our share of main thread`,
+      pct(feed.ourSharePct),
+      '≤ 5%',
+    ],
+    ['  our time / wall time', `${fixed(feed.ourMainThreadMs)} / ${int(feed.wallMs)} ms`, ''],
+    [
+      '  paragraphs added / badges placed',
+      `${int(feed.paragraphsAdded)} / ${int(feed.badges)}`,
+      '',
+    ],
+    [
+      '  longest task holding our code / over 50 ms',
+      `${fixed(feed.longestTaskMs)} ms / ${feed.tasksOver50Ms}`,
+      'none over 50 ms',
+    ],
+    ['  our own time in one task, at most', `${fixed(feed.longestOursWithinTaskMs)} ms`, ''],
+  ];
+  console.log(`${'measure'.padEnd(62)} ${'value'.padStart(22)}  goal`);
+  for (const [measure, value, goal] of rows) {
+    console.log(`${measure.padEnd(62)} ${value.padStart(22)}  ${goal}`);
+  }
+}
+
+const contentPerf = await measureContentPerf();
+printContentPerf(contentPerf);
 
 const results = {
   generatedAt: new Date().toISOString(),
@@ -206,6 +258,7 @@ const results = {
   politeness,
   detection,
   popupOpen,
+  contentPerf: { articleTextBytesGoal: ARTICLE_TEXT_BYTES, ...contentPerf },
 };
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWritten to bench-results.json');

@@ -1,3 +1,4 @@
+/// <reference types="@crxjs/vite-plugin/client" />
 /** The replay server's origin in test builds (see LL_VENUE_ORIGIN in DESIGN.md); '' in releases. */
 declare const __LL_VENUE_ORIGIN__: string;
 

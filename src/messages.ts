@@ -1,6 +1,10 @@
 // The hallway: every runtime message and port payload, as a schema, named by direction.
 // Built on zod/mini so that the content script, which imports this module, stays small.
 import { z } from 'zod/mini';
+import { DENSITIES } from './core/page-settings';
+import { UPDATES_PORT } from './ports';
+
+export { UPDATES_PORT };
 
 export const VENUE_IDS = ['binance', 'bybit', 'okx', 'hyperliquid', 'bitget', 'gate'] as const;
 export const VenueId = z.enum(VENUE_IDS);
@@ -170,12 +174,19 @@ export const GetPinsRequest = z.object({ type: z.literal('getPins') });
 
 /** A coin's history for its chart: OI over 30 days, liquidations per hour, funding over time. */
 export const GetCoinHistoryRequest = z.object({ type: z.literal('getCoinHistory'), coin: coinId });
+/** How many badges a page gets (src/core/page-settings.ts). */
+export const Density = z.enum(DENSITIES);
+
+/** The content script asks whether it may run on its page, and how densely to badge it. The
+ * background answers for the sender's own page (its URL, not anything the page could say). */
+export const GetPageSettingsRequest = z.object({ type: z.literal('getPageSettings') });
 
 export const ContentToBackground = z.discriminatedUnion('type', [
   GetContextRequest,
   PinCoinRequest,
   GetPinsRequest,
   GetCoinHistoryRequest,
+  GetPageSettingsRequest,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -233,7 +244,26 @@ export const SetAlertsRequest = z.object({ type: z.literal('setAlerts'), enabled
 export const AlertsAnswer = z.object({ enabled: z.boolean() });
 export type AlertsAnswer = z.infer<typeof AlertsAnswer>;
 
+/** A site as scheme and host, no port or path (`https://news.example`). */
+const site = z.string().check(z.regex(/^https?:\/\/[^/:?#\s]+$/), z.maxLength(260));
+
+/** The sites list and the density, for the popup's site settings. */
+export const GetSiteSettingsRequest = z.object({ type: z.literal('getSiteSettings') });
+export const SetDensityRequest = z.object({ type: z.literal('setDensity'), density: Density });
+/** Switches the content script on or off for a site (curated or added). */
+export const SetSiteEnabledRequest = z.object({
+  type: z.literal('setSiteEnabled'),
+  site,
+  enabled: z.boolean(),
+});
+/** After the popup got the site's host permission from the user: run the content script there. */
+export const AddSiteRequest = z.object({ type: z.literal('addSite'), site });
+
 export const PopupToBackground = z.discriminatedUnion('type', [
+  GetSiteSettingsRequest,
+  SetDensityRequest,
+  SetSiteEnabledRequest,
+  AddSiteRequest,
   GetAlertsRequest,
   SetAlertsRequest,
   GetToolbarModeRequest,
@@ -318,6 +348,12 @@ export const CoinHistory = z.object({
 export type CoinHistory = z.infer<typeof CoinHistory>;
 export const CoinHistoryAnswer = z.object({ history: CoinHistory });
 export type CoinHistoryAnswer = z.infer<typeof CoinHistoryAnswer>;
+export const PageSettingsAnswer = z.object({ enabled: z.boolean(), density: Density });
+export type PageSettingsAnswer = z.infer<typeof PageSettingsAnswer>;
+
+export const SiteEntry = z.object({ site, curated: z.boolean(), enabled: z.boolean() });
+export const SiteSettingsAnswer = z.object({ density: Density, sites: z.array(SiteEntry) });
+export type SiteSettingsAnswer = z.infer<typeof SiteSettingsAnswer>;
 
 /** The thresholds in force (validated against src/core/settings.ts by the background). */
 export const SignalSettingsAnswer = z.object({ settings: z.record(z.string(), z.unknown()) });
@@ -342,8 +378,6 @@ export const CoinsAnswer = z.object({ coins: z.array(coinId) });
 export type CoinsAnswer = z.infer<typeof CoinsAnswer>;
 
 // ---- background → content and popup (port pushes) -------------------------------------------
-
-export const UPDATES_PORT = 'll-updates';
 
 export const DataChangedPush = z.object({ type: z.literal('dataChanged'), asOf: z.number() });
 export const BackgroundToClient = z.discriminatedUnion('type', [DataChangedPush]);

@@ -1,5 +1,6 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
+import { siteOf } from '../core/page-settings';
 import {
   DEFAULT_SIGNAL_SETTINGS,
   parseSignalSettings,
@@ -17,15 +18,18 @@ import {
   type FieldErrorsAnswer,
   MAX_PINS,
   type MarketContext,
+  type PageSettingsAnswer,
   type PinsAnswer,
   PopupToBackground,
   type RefreshAnswer,
   type SignalSettingsAnswer,
+  type SiteSettingsAnswer,
   type StatusAnswer,
   type ToolbarModeAnswer,
   type VenueSettingsAnswer,
 } from '../messages';
 import type { Service } from './service';
+import type { SiteSettings } from './sites';
 
 export interface MessageSender {
   id?: string;
@@ -46,6 +50,8 @@ export type Answer =
   | VenueSettingsAnswer
   | CoinsAnswer
   | FieldErrorsAnswer
+  | PageSettingsAnswer
+  | SiteSettingsAnswer
   | ErrorAnswer;
 
 /** Whether desktop notifications are on (storage.sync; off by default). */
@@ -93,6 +99,7 @@ interface HandlerOptions {
   toolbar: ToolbarStore;
   alerts: AlertsStore;
   venues: VenueSettingsStore;
+  sites: SiteSettings;
 }
 
 type Origin = 'content' | 'extension-page';
@@ -128,16 +135,19 @@ async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAns
   return { pins: next };
 }
 
-async function saveSignalSettings(
-  store: SettingsStore,
-  settings: SignalSettings,
-): Promise<SignalSettingsAnswer | ErrorAnswer> {
-  try {
+const saveSignalSettings = (store: SettingsStore, settings: SignalSettings) =>
+  savedOrError('settings', async (): Promise<SignalSettingsAnswer> => {
     await store.save(settings);
+    return { settings };
+  });
+
+/** Runs a change; a storage failure (quota, sync off) becomes an answer the popup can show. */
+async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<T | ErrorAnswer> {
+  try {
+    return await change();
   } catch (error) {
-    return { error: `settings not saved: ${(error as Error).message}` };
+    return { error: `${what} not saved: ${(error as Error).message}` };
   }
-  return { settings };
 }
 
 export function createMessageHandler(options: HandlerOptions) {
@@ -150,7 +160,7 @@ export function createMessageHandler(options: HandlerOptions) {
     if (!parsed.success) {
       return { error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
     }
-    const request = parsed.data as PopupToBackground;
+    const request = parsed.data as PopupToBackground | ContentToBackground;
     switch (request.type) {
       case 'getContext':
         return { contexts: await service.contexts(request.coins) };
@@ -171,21 +181,30 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'getAlerts':
         return { enabled: await options.alerts.enabled() };
       case 'setAlerts':
-        try {
+        return savedOrError('notification setting', async () => {
           await options.alerts.setEnabled(request.enabled);
-        } catch (error) {
-          return { error: `notification setting not saved: ${(error as Error).message}` };
-        }
-        return { enabled: request.enabled };
+          return { enabled: request.enabled };
+        });
       case 'getToolbarMode':
         return { mode: await options.toolbar.load() };
       case 'setToolbarMode':
-        try {
+        return savedOrError('toolbar setting', async () => {
           await options.toolbar.save(request.mode);
-        } catch (error) {
-          return { error: `toolbar setting not saved: ${(error as Error).message}` };
-        }
-        return { mode: request.mode };
+          return { mode: request.mode };
+        });
+      case 'getPageSettings':
+        // The page's own URL as the browser reports it: a page cannot claim to be another site.
+        return options.sites.forPage(siteOf(sender.url));
+      case 'getSiteSettings':
+        return options.sites.all();
+      case 'setDensity':
+        return savedOrError('density', () => options.sites.setDensity(request.density));
+      case 'setSiteEnabled':
+        return savedOrError('site switch', () =>
+          options.sites.setEnabled(request.site, request.enabled),
+        );
+      case 'addSite':
+        return savedOrError('site', () => options.sites.add(request.site));
       case 'getSignalSettings':
         return { settings: await options.settings.load() };
       case 'setSignalSettings': {
@@ -200,12 +219,11 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'setVenueSettings': {
         const checked = parseVenueSettings({ disabled: request.disabled });
         if (!checked.ok) return { error: checked.error };
-        try {
-          await options.venues.save(checked.settings);
-        } catch (error) {
-          return { error: `venue setting not saved: ${(error as Error).message}` };
-        }
-        return checked.settings;
+        const { settings } = checked;
+        return savedOrError('venue setting', async () => {
+          await options.venues.save(settings);
+          return settings;
+        });
       }
       case 'getCoins':
         return { coins: await service.listedCoins() };

@@ -2,6 +2,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
+import { siteOf } from '../core/page-settings';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
 import { DEFAULT_VENUE_SETTINGS, parseVenueSettings } from '../core/venue-settings';
@@ -24,6 +25,7 @@ import {
   type VenueSettingsStore,
 } from './handlers';
 import { createService } from './service';
+import { browserSiteSettings } from './site-registration';
 import type { KeyValueStore } from './state';
 
 const POLL_ALARM = 'll-poll';
@@ -212,6 +214,19 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PRUNE_ALARM) void service.then((ready) => ready.prune());
 });
 
+const sites = browserSiteSettings();
+// The registration persists across restarts; this catches a permission taken back meanwhile.
+void sites.reconcile();
+browser.permissions.onRemoved.addListener((removed) => void sites.forget(removed.origins ?? []));
+// The popup asks for a site's permission, but Chrome may close the popup while its dialog is
+// up: the grant itself adds the site, whether or not the popup lived to say so.
+browser.permissions.onAdded.addListener((added) => {
+  for (const pattern of added.origins ?? []) {
+    const site = siteOf(pattern.replace(/\*$/, ''));
+    if (site && !site.includes('*')) void sites.add(site);
+  }
+});
+
 const handle = service.then((ready) =>
   createMessageHandler({
     service: ready,
@@ -223,6 +238,7 @@ const handle = service.then((ready) =>
     toolbar: toolbarStore,
     alerts: alertsStore,
     venues: venueSettingsStore,
+    sites,
   }),
 );
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) =>

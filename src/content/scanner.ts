@@ -1,5 +1,4 @@
 // Walks a subtree for coin mentions in text the user reads, and decides where each badge goes.
-import { BADGE_TAG } from './badge';
 import { detectMentions, type Mention } from './detector';
 
 const SKIPPED_TAGS = new Set([
@@ -21,7 +20,6 @@ const SKIPPED_TAGS = new Set([
   'CANVAS',
   'IFRAME',
   'OBJECT',
-  BADGE_TAG.toUpperCase(),
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -61,7 +59,28 @@ export interface Candidate {
   link: Element | null;
 }
 
-function isSkipped(element: Element): boolean {
+/**
+ * Text nodes longer than this are read in slices, so that one step of a scan stays a few
+ * milliseconds even on a page with megabytes in one text node.
+ */
+export const SLICE_CHARS = 16_384;
+/** How far past a slice's end a sentence or line break is looked for, to cut between mentions. */
+const BREAK_SEARCH_CHARS = 512;
+
+/** Where to end a slice that starts at `from`: at a line or sentence break, else at a space. */
+function sliceEnd(data: string, from: number): number {
+  const limit = from + SLICE_CHARS;
+  if (limit >= data.length) return data.length;
+  const window = data.slice(limit, limit + BREAK_SEARCH_CHARS);
+  for (const separator of ['\n', '. ', ' ']) {
+    const at = window.indexOf(separator);
+    if (at >= 0) return limit + at + separator.length;
+  }
+  return limit;
+}
+
+function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
+  if (isOurs(element)) return true;
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   return element instanceof HTMLElement && element.isContentEditable;
 }
@@ -72,34 +91,72 @@ function blockOf(node: Node): Element {
   return element ?? node.ownerDocument?.body ?? (node.parentElement as Element);
 }
 
-function insideSkipped(element: Element): boolean {
-  for (let at: Element | null = element; at; at = at.parentElement) if (isSkipped(at)) return true;
+function insideSkipped(node: Node, isOurs: (element: Element) => boolean): boolean {
+  for (let at = node.parentElement; at; at = at.parentElement)
+    if (isSkipped(at, isOurs)) return true;
   return false;
 }
 
-export function findCandidates(root: Element): Candidate[] {
-  if (insideSkipped(root)) return [];
-  const walker = root.ownerDocument.createTreeWalker(
+/** A scan of a subtree (or of one text node) that advances one text node or slice per step. */
+export interface Scan {
+  /** The candidates of the next text node or slice; null once the subtree is done. */
+  step(): Candidate[] | null;
+}
+
+const done: Scan = { step: () => null };
+
+/**
+ * Walks `root` for coin mentions in text the user reads. `isOurs` tells our own badges from
+ * look-alike elements a page may create: ours are skipped, the page's are read like any element.
+ */
+export function scanSubtree(root: Node, isOurs: (element: Element) => boolean): Scan {
+  if (root.nodeType !== Node.TEXT_NODE && root.nodeType !== Node.ELEMENT_NODE) return done;
+  if (root instanceof Element ? isSkipped(root, isOurs) : false) return done;
+  if (insideSkipped(root, isOurs)) return done;
+  const walker = (root.ownerDocument ?? document).createTreeWalker(
     root,
     NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
     {
       acceptNode(node) {
         if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        return isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return isSkipped(node as Element, isOurs)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP;
       },
     },
   );
-  const candidates: Candidate[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    for (const mention of detectMentions(text.data)) {
-      candidates.push({
-        text,
-        mention,
-        block: blockOf(text),
-        link: text.parentElement?.closest('a') ?? null,
-      });
-    }
-  }
-  return candidates;
+  // A text node given as the root is its own one-node walk.
+  let rootText = root.nodeType === Node.TEXT_NODE ? (root as Text) : null;
+  const nextText = (): Text | null => {
+    if (root.nodeType !== Node.TEXT_NODE) return walker.nextNode() as Text | null;
+    const next = rootText;
+    rootText = null;
+    return next;
+  };
+  let text: Text | null = null;
+  let offset = 0;
+  return {
+    step() {
+      if (!text) {
+        text = nextText();
+        offset = 0;
+        if (!text) return null;
+      }
+      const node = text;
+      const end = sliceEnd(node.data, offset);
+      const from = offset;
+      const mentions = detectMentions(node.data.slice(from, end));
+      offset = end;
+      if (offset >= node.data.length) text = null;
+      if (mentions.length === 0) return [];
+      const block = blockOf(node);
+      const link = node.parentElement?.closest('a') ?? null;
+      return mentions.map((mention) => ({
+        text: node,
+        mention: { ...mention, start: mention.start + from, end: mention.end + from },
+        block,
+        link,
+      }));
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer } from '../messages';
+import { SiteSettings } from './SiteSettings';
 import { saveErrorText } from './save-error';
 import { ThresholdSettings } from './ThresholdSettings';
 import { VenueSwitches } from './VenueSwitches';
@@ -96,6 +97,7 @@ export function Settings({ pins }: { pins: readonly string[] }) {
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings')}</h2>
       <BadgeAndAlerts pins={pins} />
+      <SiteSettings />
       <VenueSwitches />
       <ThresholdSettings />
     </section>

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** Another Chromium binary (one that has the UI language's locale pack, see chromium-locale.ts). */
   executablePath?: string;
+  /** More Chromium flags (e.g. --host-resolver-rules to give a local page another site). */
+  extraArgs?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
@@ -48,6 +50,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
+      ...(options.extraArgs ?? []),
     ],
     env: {
       ...process.env,

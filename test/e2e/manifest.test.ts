@@ -33,7 +33,16 @@ describe('the release build', () => {
     expect([...manifest.host_permissions].sort()).toEqual(venueHosts);
     expect(manifest.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     expect(manifest.minimum_chrome_version).toBe('116');
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    // scripting and activeTab: "Enable on this site" reads the tab's site and registers the
+    // content script there; the site's host permission is optional, asked for then.
+    expect(manifest.permissions.sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'notifications',
+      'scripting',
+      'storage',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 });
 

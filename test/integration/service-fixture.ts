@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { openDatabase } from '../../src/background/database';
 import { createMessageHandler } from '../../src/background/handlers';
 import { createService } from '../../src/background/service';
+import { createSiteSettings } from '../../src/background/sites';
 import type { KeyValueStore } from '../../src/background/state';
 import { DEFAULT_SIGNAL_SETTINGS, type SignalSettings } from '../../src/core/settings';
 import type { ToolbarMode } from '../../src/core/toolbar';
@@ -73,6 +74,7 @@ export async function createTestService(options: TestServiceOptions) {
   });
   running.push(service);
   await service.start();
+  const syncStorage = new Map<string, unknown>();
   const handle = createMessageHandler({
     service,
     extensionId: EXTENSION_ID,
@@ -111,6 +113,15 @@ export async function createTestService(options: TestServiceOptions) {
         await service.setDisabled(settings.disabled);
       },
     },
+    sites: createSiteSettings({
+      curatedPatterns: [],
+      read: async (key) => syncStorage.get(key),
+      write: async (key, value) => {
+        syncStorage.set(key, value);
+      },
+      hasHostPermission: async () => false,
+      registerFor: async () => undefined,
+    }),
   });
   return {
     service,
