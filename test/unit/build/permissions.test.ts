@@ -37,9 +37,15 @@ function sourceText(): string {
 const source = sourceText();
 const usedApis = new Set([...source.matchAll(/\bbrowser\.(\w+)\./g)].map((match) => match[1]));
 
+/**
+ * Permissions that grant no namespace of their own, and the call that needs them: activeTab lets
+ * the popup read the URL of the tab it opened over (tabs.query answers without it, minus the URL).
+ */
+const USED_THROUGH: Record<string, string> = { activeTab: 'tabs' };
+
 describe('the manifest’s permissions', () => {
   it.each(manifest.permissions)('%s is used by the source', (permission) => {
-    expect(usedApis).toContain(permission);
+    expect(usedApis).toContain(USED_THROUGH[permission] ?? permission);
   });
 
   it('covers every permission-gated API the source calls', () => {
