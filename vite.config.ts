@@ -31,6 +31,18 @@ export default defineConfig(({ mode }) => {
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       sourcemap: false,
+      rollupOptions: {
+        output: {
+          // The worker's chunk refers to the content script it registers through a placeholder
+          // that @crxjs derives from the absolute path, and the chunk's hash is computed before
+          // the placeholder is replaced: a fixed name keeps builds in any folder byte-identical.
+          // (@crxjs emits its entries as chunks: they are named here, not by entryFileNames.)
+          chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+            chunk.facadeModuleId?.endsWith('/src/background/index.ts')
+              ? 'assets/background.js'
+              : 'assets/[name]-[hash].js',
+        },
+      },
     },
     legacy: { skipWebSocketTokenCheck: true },
   };
