@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { buildExtension } from '../test/e2e/build';
-import { launchWithExtension, openPopup } from '../test/e2e/harness';
+import { closedShadowCount, launchWithExtension, openPopup } from '../test/e2e/harness';
 import { startReplayServer } from '../test/replay/server';
 
 const { values } = parseArgs({
@@ -89,6 +89,18 @@ if (!headless) {
   await article.locator('ll-badge').first().scrollIntoViewIfNeeded();
   const shots = [await shot(article, 'article-with-badges')];
 
+  // BTC's hover card, once its chart (loaded on first hover) has drawn.
+  const btcBadge = article.locator('ll-badge[coin="BTC"]').first();
+  await btcBadge.scrollIntoViewIfNeeded();
+  await btcBadge.hover();
+  await article.locator('ll-card').waitFor({ timeout: 10_000 });
+  // The card is a closed shadow root: its chart's canvases are counted through DevTools.
+  for (let tries = 0; tries < 30; tries++) {
+    if ((await closedShadowCount(article, 'll-card', 'canvas')) > 0) break;
+    await article.waitForTimeout(500);
+  }
+  shots.push(await shot(article, 'hover-card'));
+
   const exchange = await session.context.newPage();
   await exchange.goto(exchangeUrl);
   await exchange.waitForTimeout(1_500);
@@ -115,6 +127,16 @@ if (!headless) {
       nodes.map((node) => `${node.getAttribute('data-venue')}: ${node.getAttribute('data-state')}`),
     );
   shots.push(await shot(popup, 'popup'));
+
+  // The coin detail, as a notification's click opens it.
+  await popup.goto(`${popup.url().split('#')[0]}#coin=BTC`);
+  await popup.getByTestId('coin-detail').waitFor({ timeout: 15_000 });
+  await popup
+    .locator('[data-testid="coin-chart"] canvas')
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(() => undefined);
+  shots.push(await shot(popup, 'coin-detail'));
 
   const uniqueBadges = [...new Set(badges)];
   const report = [
