@@ -12,6 +12,16 @@ function run(command, args) {
 }
 
 /**
+ * Installs a Debian package when we are root with apt-get; true when it installed.
+ * @param {string} label @param {string} aptPackage
+ */
+export function aptInstall(label, aptPackage) {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
+  console.error(`${label} is missing: installing Debian’s ${aptPackage} with apt-get…`);
+  return run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', aptPackage]);
+}
+
+/**
  * @param {{ label: string, envVar: string, candidates: string[], aptPackage: string, advice: string }} browser
  * @returns {string} the browser's executable
  */
@@ -19,14 +29,10 @@ export function ensureBrowser({ label, envVar, candidates, aptPackage, advice })
   const found = () => [process.env[envVar], ...candidates].find((path) => path && existsSync(path));
   const existing = found();
   if (existing) return existing;
-  const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
-  if (isRoot && hasApt) {
-    console.error(`${label} is missing: installing Debian’s ${aptPackage} with apt-get…`);
-    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', aptPackage])) {
-      const installed = found();
-      if (installed) return installed;
-    }
+  if (aptInstall(label, aptPackage)) {
+    const installed = found();
+    if (installed) return installed;
   }
   console.error(
     [

@@ -5,11 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureDependencies } from './ensure-deps.mjs';
+import { ensureDisplayTools } from './ensure-display-tools.mjs';
 import { ensureFirefox } from './ensure-firefox.mjs';
 
 ensureDependencies();
 process.env.LL_CHROMIUM = ensureChromium();
 process.env.LL_FIREFOX = ensureFirefox();
+ensureDisplayTools();
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`);
