@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
 import { siteOf } from '../core/page-settings';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
-import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
+import { type ToolbarMode, type ToolbarWords, toolbarBadge } from '../core/toolbar';
 import { DEFAULT_VENUE_SETTINGS, parseVenueSettings } from '../core/venue-settings';
+import { t } from '../i18n';
 import {
   type BackgroundToClient,
   MAX_PINS,
@@ -15,6 +16,7 @@ import {
   UPDATES_PORT,
 } from '../messages';
 import { VENUES } from '../venues/index';
+import { describeSignal, signalName } from '../words';
 import { openDatabase } from './database';
 import {
   type AlertsStore,
@@ -92,13 +94,15 @@ const toolbarStore: ToolbarStore = {
   save: (mode) => browser.storage.sync.set({ [TOOLBAR_KEY]: mode }),
 };
 
-/** Redraws the toolbar badge from the current figures, in the user's chosen mode. */
+const TOOLBAR_WORDS: ToolbarWords = { message: t, describe: describeSignal };
+
+/** Redraws the toolbar badge from the current figures, in the user's chosen mode and language. */
 async function updateToolbar() {
   const ready = await service;
   const mode = await toolbarStore.load();
   const market = mode.kind === 'market-liquidations-1h' ? await ready.market() : null;
   const [coin] = mode.kind === 'coin-oi-change-24h' ? await ready.contexts([mode.coin]) : [];
-  const badge = toolbarBadge(mode, market, coin ?? null);
+  const badge = toolbarBadge(mode, market, coin ?? null, TOOLBAR_WORDS);
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
   await browser.action.setTitle({ title: badge.title });
@@ -145,19 +149,11 @@ async function lookForAlerts() {
     await browser.notifications.create(`ll:${coin}:${signal.id}:${Date.now()}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: `${coin}: ${SIGNAL_TITLES[signal.id]}`,
-      message: signal.explanation,
+      title: t('notificationTitle', coin, signalName(signal.id)),
+      message: describeSignal(signal),
     });
   }
 }
-
-const SIGNAL_TITLES: Record<(typeof SIGNAL_IDS)[number], string> = {
-  'long-flush': 'long flush',
-  'short-squeeze': 'short squeeze',
-  overheated: 'overheated',
-  'crowded-shorts': 'crowded shorts',
-  'spot-led': 'spot-led move',
-};
 
 // A click opens the popup's page on the coin.
 browser.notifications.onClicked.addListener((id) => {

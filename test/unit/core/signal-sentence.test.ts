@@ -1,18 +1,9 @@
 // Each signal's sentence in English (word for word what the English sentences have always said,
 // for the scenario days' figures) and in Simplified Chinese, from the locales' own messages.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { english, fillMessage, type MessageKey } from '../../../src/core/english';
+import { english } from '../../../src/core/english';
 import { type SignalFacts, sentenceWords, signalSentence } from '../../../src/core/signal-sentence';
-
-const zhMessages: Record<string, { message: string }> = JSON.parse(
-  readFileSync(new URL('../../../public/_locales/zh_CN/messages.json', import.meta.url), 'utf8'),
-);
-const chinese = (key: MessageKey, ...substitutions: string[]) => {
-  const entry = zhMessages[key];
-  if (!entry) throw new Error(`zh_CN has no ${key}`);
-  return fillMessage(entry.message, substitutions);
-};
+import { chinese } from './chinese-messages';
 
 const en = sentenceWords('en-US', english);
 const zh = sentenceWords('zh-CN', chinese);
@@ -120,10 +111,10 @@ describe('signal sentences in Simplified Chinese', () => {
       '24小时内持仓量下降9.5%，已覆盖的5小时内爆仓的US$4200万中82%为空头，价格上涨6.3%：杠杆空头遭轧空出局。',
     );
     expect(signalSentence(overheated, zh)).toBe(
-      '持仓量处于30日第92百分位，年化资金费率+25.0%：多头拥挤，存在去杠杆风险。',
+      '持仓量处于近30天第92百分位，年化资金费率+25.0%：多头拥挤，存在去杠杆风险。',
     );
     expect(signalSentence(crowdedShorts, zh)).toBe(
-      '持仓量处于30日第100百分位，年化资金费率-12.5%：空头拥挤，存在轧空风险。',
+      '持仓量处于近30天第100百分位，年化资金费率-12.5%：空头拥挤，存在轧空风险。',
     );
     expect(signalSentence(spotLed, zh)).toBe(
       '24小时内价格上涨5.5%，持仓量仅变动-1.2%：此轮行情并非杠杆驱动。',
