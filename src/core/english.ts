@@ -5,7 +5,7 @@ import messages from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;
 
-/** `template` with `$1`… filled in order and `$$` read as `$`, as chrome.i18n.getMessage does. */
+/** `template` with `$1`… filled in order, `$$` read as `$`, as the browser's getMessage does. */
 export function fillMessage(template: string, substitutions: readonly string[]): string {
   return template.replace(/\$(\$|\d)/g, (_, slot: string) =>
     slot === '$' ? '$' : (substitutions[Number(slot) - 1] ?? ''),
