@@ -2,7 +2,12 @@
 // speaks to the user: the popup, the hover card, the exchange panel and the notifications.
 import browser from 'webextension-polyfill';
 import { numberFormats } from './core/locale-format';
-import { type SignalFacts, sentenceWords, signalSentence } from './core/signal-sentence';
+import {
+  signalName as nameIn,
+  type SignalFacts,
+  sentenceWords,
+  signalSentence,
+} from './core/signal-sentence';
 import { type MessageKey, t } from './i18n';
 import type { LeverageLevel, Signal } from './messages';
 
@@ -10,7 +15,8 @@ export const language = browser.i18n.getUILanguage();
 
 export const fmt = numberFormats(language);
 
-const words = sentenceWords(language, t);
+/** The browser's language for pure code that takes one (toolbar title, notifications). */
+export const words = sentenceWords(language, t);
 
 /** `5 h`, `5小时`. */
 export const duration = words.duration;
@@ -18,16 +24,8 @@ export const duration = words.duration;
 /** The sentence that explains a signal, from its inputs (not its English `explanation`). */
 export const describeSignal = (signal: SignalFacts) => signalSentence(signal, words);
 
-const SIGNAL_NAMES: Record<Signal['id'], MessageKey> = {
-  'long-flush': 'signalLongFlush',
-  'short-squeeze': 'signalShortSqueeze',
-  overheated: 'signalOverheated',
-  'crowded-shorts': 'signalCrowdedShorts',
-  'spot-led': 'signalSpotLed',
-};
-
 /** "Long flush", "多头清洗". */
-export const signalName = (id: Signal['id']) => t(SIGNAL_NAMES[id]);
+export const signalName = (id: Signal['id']) => nameIn(id, words);
 
 const LEVELS: Record<NonNullable<LeverageLevel>, MessageKey> = {
   low: 'leverageLow',

@@ -99,6 +99,17 @@ function liquidationSentence(
   return words.message(partOfDay, ...parts, words.duration(covered * 60_000));
 }
 
+const NAME_KEYS: Record<Signal['id'], MessageKey> = {
+  'long-flush': 'signalLongFlush',
+  'short-squeeze': 'signalShortSqueeze',
+  overheated: 'signalOverheated',
+  'crowded-shorts': 'signalCrowdedShorts',
+  'spot-led': 'signalSpotLed',
+};
+
+/** "Long flush", "多头清洗". */
+export const signalName = (id: Signal['id'], words: SentenceWords) => words.message(NAME_KEYS[id]);
+
 /** The sentence that explains `signal`, in the language of `words`. */
 export function signalSentence(signal: SignalFacts, words: SentenceWords): string {
   const { inputs } = signal;

@@ -1,7 +1,7 @@
 // What the toolbar icon's badge says: a figure short enough for four characters, and a colour
 // that tells which signal is active, and a title in the user's language. Pure.
 import type { CoinContext, MarketContext, Signal } from '../messages';
-import type { Messages } from './signal-sentence';
+import { type SentenceWords, signalSentence } from './signal-sentence';
 
 export type ToolbarMode =
   | { kind: 'market-liquidations-1h' }
@@ -41,22 +41,16 @@ export function shortUsd(value: number): string {
 
 const colourOf = (signals: readonly Signal[]) => COLOURS[signals[0]?.id ?? 'none'];
 
-/** The title's language: its messages, and a signal's sentence in the same language. */
-export interface ToolbarWords {
-  message: Messages;
-  describe: (signal: Signal) => string;
-}
-
 /** The title, followed by the first active signal's sentence. */
-function withSignal(title: string, signals: readonly Signal[], words: ToolbarWords): string {
-  return signals[0] ? `${title} · ${words.describe(signals[0])}` : title;
+function withSignal(title: string, signals: readonly Signal[], words: SentenceWords): string {
+  return signals[0] ? `${title} · ${signalSentence(signals[0], words)}` : title;
 }
 
 export function toolbarBadge(
   mode: ToolbarMode,
   market: MarketContext | null,
   coin: CoinContext | null,
-  words: ToolbarWords,
+  words: SentenceWords,
 ): ToolbarBadge {
   if (mode.kind === 'off') {
     return { text: '', color: COLOURS.none, title: words.message('actionTitle') };

@@ -1,17 +1,13 @@
 // The toolbar badge has four characters and a colour: both must say the right thing.
 import { describe, expect, it } from 'vitest';
-import { english, type MessageKey } from '../../../src/core/english';
-import { sentenceWords, signalSentence } from '../../../src/core/signal-sentence';
-import { shortUsd, type ToolbarWords, toolbarBadge } from '../../../src/core/toolbar';
+import { english } from '../../../src/core/english';
+import { sentenceWords } from '../../../src/core/signal-sentence';
+import { shortUsd, toolbarBadge } from '../../../src/core/toolbar';
 import type { CoinContext, MarketContext, Signal } from '../../../src/messages';
 import { chinese } from './chinese-messages';
 
-function wordsOf(locale: string, message: (key: MessageKey, ...subs: string[]) => string) {
-  const words = sentenceWords(locale, message);
-  return { message, describe: (signal) => signalSentence(signal, words) } satisfies ToolbarWords;
-}
-const EN = wordsOf('en-US', english);
-const ZH = wordsOf('zh-CN', chinese);
+const EN = sentenceWords('en-US', english);
+const ZH = sentenceWords('zh-CN', chinese);
 
 const flush: Signal = {
   id: 'long-flush',
