@@ -106,6 +106,10 @@ describe('scenario days in the browser', () => {
         ),
       ]);
     await saveScreenshot(popup, 'signals-2025-09-22-popup-zh-CN');
+    // The worker speaks Chinese too: the toolbar icon's title, with the market's flush.
+    await expect
+      .poll(() => popup.evaluate(() => chrome.action.getTitle({})), { timeout: 10_000 })
+      .toMatch(/^最近1小时已公布的爆仓：\$[\d.]+[KMB]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
     const { page, text } = await hoverCard('BTC');
     expect(text).toMatch(
       /多头清洗 ?24小时内持仓量下降8\.0%，期间爆仓的US\$[\d.]+[亿万]中9\d%为多头，价格下跌3\.2%：杠杆多头被清洗。/,
