@@ -2,7 +2,9 @@
 // browser picks the user's language. Keys are typed from the English file at compile time only.
 import browser from 'webextension-polyfill';
 
-export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
+import type { MessageKey } from './core/english';
+
+export type { MessageKey };
 
 /** The string for `key` in the browser's language; `$1`… placeholders filled in order. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {

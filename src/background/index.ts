@@ -1,7 +1,7 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
-import { EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
+import { alertNotice, EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
 import { siteOf } from '../core/page-settings';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
@@ -15,6 +15,7 @@ import {
   UPDATES_PORT,
 } from '../messages';
 import { VENUES } from '../venues/index';
+import { words } from '../words';
 import { openDatabase } from './database';
 import {
   type AlertsStore,
@@ -92,13 +93,13 @@ const toolbarStore: ToolbarStore = {
   save: (mode) => browser.storage.sync.set({ [TOOLBAR_KEY]: mode }),
 };
 
-/** Redraws the toolbar badge from the current figures, in the user's chosen mode. */
+/** Redraws the toolbar badge from the current figures, in the user's chosen mode and language. */
 async function updateToolbar() {
   const ready = await service;
   const mode = await toolbarStore.load();
   const market = mode.kind === 'market-liquidations-1h' ? await ready.market() : null;
   const [coin] = mode.kind === 'coin-oi-change-24h' ? await ready.contexts([mode.coin]) : [];
-  const badge = toolbarBadge(mode, market, coin ?? null);
+  const badge = toolbarBadge(mode, market, coin ?? null, words);
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
   await browser.action.setTitle({ title: badge.title });
@@ -141,23 +142,14 @@ async function lookForAlerts() {
     Date.now(),
   );
   await browser.storage.local.set({ [ALERT_STATE_KEY]: next });
-  for (const { coin, signal } of alerts) {
-    await browser.notifications.create(`ll:${coin}:${signal.id}:${Date.now()}`, {
+  for (const alert of alerts) {
+    await browser.notifications.create(`ll:${alert.coin}:${alert.signal.id}:${Date.now()}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: `${coin}: ${SIGNAL_TITLES[signal.id]}`,
-      message: signal.explanation,
+      ...alertNotice(alert, words),
     });
   }
 }
-
-const SIGNAL_TITLES: Record<(typeof SIGNAL_IDS)[number], string> = {
-  'long-flush': 'long flush',
-  'short-squeeze': 'short squeeze',
-  overheated: 'overheated',
-  'crowded-shorts': 'crowded shorts',
-  'spot-led': 'spot-led move',
-};
 
 // A click opens the popup's page on the coin.
 browser.notifications.onClicked.addListener((id) => {

@@ -1,9 +1,11 @@
 // The hover card: a coin's leverage context next to its badge. Loaded on first hover, so that the
 // content script stays small at page load. Everything from the page or a venue reaches the DOM
-// as text only. The chart (uPlot) is a further chunk, loaded when the first card opens.
-import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../core/format';
+// as text only. The chart (uPlot) is a further chunk, loaded when the first card opens. Words and
+// numbers are in the browser's language (this chunk may load the polyfill: the page load does not).
+import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
+import { describeSignal, duration, fmt, levelName, signalName } from '../words';
 
 const CARD_TAG = 'll-card';
 const GAP = 6;
@@ -40,14 +42,6 @@ td { text-align: right; }
 .pin:focus-visible { outline: 2px solid #f59e0b; }
 `;
 
-const SIGNAL_NAMES: Record<string, string> = {
-  'long-flush': 'Long flush',
-  'short-squeeze': 'Short squeeze',
-  overheated: 'Overheated',
-  'crowded-shorts': 'Crowded shorts',
-  'spot-led': 'Spot-led',
-};
-
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -67,8 +61,8 @@ function row(doc: Document, label: string, ...cells: string[]): HTMLTableRowElem
 }
 
 function liquidationCells(window: LiquidationWindow): string[] {
-  if (window.longUsd === null || window.shortUsd === null) return ['—', '—'];
-  return [formatUsdCompact(window.longUsd), formatUsdCompact(window.shortUsd)];
+  if (window.longUsd === null || window.shortUsd === null) return [NOT_KNOWN, NOT_KNOWN];
+  return [fmt.usdCompact(window.longUsd), fmt.usdCompact(window.shortUsd)];
 }
 
 interface CardActions {
@@ -80,13 +74,13 @@ interface CardActions {
 }
 
 function pinButton(doc: Document, coin: string, onPin: CardActions['onPin']): HTMLButtonElement {
-  const button = element(doc, 'button', '☆ Pin', 'pin');
+  const button = element(doc, 'button', t('detailPin'), 'pin');
   button.type = 'button';
-  button.setAttribute('aria-label', `Pin ${coin} in the popup`);
+  button.setAttribute('aria-label', t('cardPinLabel', coin));
   button.addEventListener('click', async () => {
     button.disabled = true;
     const pinned = await onPin(coin);
-    button.textContent = pinned ? '★ Pinned' : 'Could not pin';
+    button.textContent = t(pinned ? 'cardPinned' : 'cardPinFailed');
   });
   return button;
 }
@@ -99,35 +93,31 @@ function renderCard(
 ): HTMLElement {
   const card = element(doc, 'div', undefined, 'card');
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `${context.coin} leverage context`);
+  card.setAttribute('aria-label', t('cardLabel', context.coin));
   const title = element(doc, 'h2');
   title.append(
     element(
       doc,
       'span',
-      `${context.coin} ${formatPrice(context.price.usd)} ${formatPercent(context.price.change24hPct)}`,
+      `${context.coin} ${fmt.price(context.price.usd)} ${fmt.percent(context.price.change24hPct)}`,
     ),
-    element(doc, 'span', context.level ? `${context.level} leverage` : '', 'level'),
+    element(doc, 'span', levelName(context.level), 'level'),
   );
   card.append(pinButton(doc, context.coin, onPin));
   const oi = context.oi;
   const figures = element(doc, 'table');
   figures.append(
-    row(doc, 'Open interest', formatUsdCompact(oi.usd)),
+    row(doc, t('openInterest'), fmt.usdCompact(oi.usd)),
+    row(doc, t('cardOiChange'), `${fmt.percent(oi.change1hPct)} / ${fmt.percent(oi.change24hPct)}`),
     row(
       doc,
-      'OI change 1h / 24h',
-      `${formatPercent(oi.change1hPct)} / ${formatPercent(oi.change24hPct)}`,
+      t('inputOiPercentile30d'),
+      oi.percentile30d === null ? NOT_KNOWN : `${oi.percentile30d.toFixed(0)}`,
     ),
-    row(
-      doc,
-      'OI 30-day percentile',
-      oi.percentile30d === null ? '—' : `${oi.percentile30d.toFixed(0)}`,
-    ),
-    row(doc, 'Funding (APR)', formatPercent(context.funding.apr)),
+    row(doc, t('cardFundingApr'), fmt.percent(context.funding.apr)),
   );
   const liquidations = element(doc, 'table');
-  liquidations.append(row(doc, 'Liquidations', 'longs', 'shorts'));
+  liquidations.append(row(doc, t('cardLiquidations'), t('cardLongs'), t('cardShorts')));
   for (const key of ['1h', '4h', '24h'] as const) {
     liquidations.append(row(doc, key, ...liquidationCells(context.liquidations[key])));
   }
@@ -136,8 +126,8 @@ function renderCard(
     doc,
     'p',
     day.coveredMinutes >= 24 * 60 - 60
-      ? 'Reported liquidations (venues sample their feeds: a lower bound).'
-      : `Reported liquidations, covering the last ${formatAge(day.coveredMinutes * 60_000)}.`,
+      ? t('cardLowerBound')
+      : t('cardCovering', duration(day.coveredMinutes * 60_000)),
     'muted',
   );
   const chart = element(doc, 'div', undefined, 'chart');
@@ -147,21 +137,21 @@ function renderCard(
     const box = element(doc, 'p', undefined, `signal ${signal.id}`);
     box.dataset.signal = signal.id;
     box.append(
-      element(doc, 'strong', SIGNAL_NAMES[signal.id] ?? signal.id),
-      doc.createTextNode(signal.explanation),
+      element(doc, 'strong', signalName(signal.id)),
+      doc.createTextNode(describeSignal(signal)),
     );
     card.append(box);
   }
   const venues = oi.byVenue.map(
-    (share) => `${share.venue} ${formatUsdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
+    (share) => `${share.venue} ${fmt.usdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
   );
-  card.append(element(doc, 'p', `By venue: ${venues.join(' · ')}`, 'muted'));
+  card.append(element(doc, 'p', t('cardByVenue', venues.join(' · ')), 'muted'));
   if (context.unavailableVenues.length > 0) {
     card.append(
-      element(doc, 'p', `Not available now: ${context.unavailableVenues.join(', ')}.`, 'muted'),
+      element(doc, 'p', t('detailUnavailable', context.unavailableVenues.join(', ')), 'muted'),
     );
   }
-  card.append(element(doc, 'p', `Data ${formatAge(now - context.asOf)} old.`, 'muted'));
+  card.append(element(doc, 'p', t('detailAge', duration(now - context.asOf)), 'muted'));
   return card;
 }
 

@@ -3,8 +3,10 @@
 // Everything from the page or a venue reaches the DOM as text only.
 import browser from 'webextension-polyfill';
 import { z } from 'zod/mini';
-import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../core/format';
+import { NOT_KNOWN } from '../core/format';
+import { t } from '../i18n';
 import type { CoinContext } from '../messages';
+import { describeSignal, duration, fmt, levelName, signalName } from '../words';
 import { coinFromUrl } from './exchange-url';
 
 const PANEL_TAG = 'll-panel';
@@ -52,14 +54,6 @@ td { text-align: right; }
 .signal strong { display: block; font-size: 11px; text-transform: uppercase; }
 `;
 
-const SIGNAL_NAMES: Record<string, string> = {
-  'long-flush': 'Long flush',
-  'short-squeeze': 'Short squeeze',
-  overheated: 'Overheated',
-  'crowded-shorts': 'Crowded shorts',
-  'spot-led': 'Spot-led',
-};
-
 /** What the panel remembers per site; anything else read from storage is ignored. */
 const PanelState = z.object({
   collapsed: z.boolean(),
@@ -86,32 +80,32 @@ function row(label: string, value: string): HTMLTableRowElement {
 }
 
 function renderBody(coin: string, context: CoinContext | undefined, now: number): HTMLElement[] {
-  if (!context) return [element('p', `No figures for ${coin} yet.`, 'muted')];
+  if (!context) return [element('p', t('panelNoFigures', coin), 'muted')];
   const day = context.liquidations['24h'];
   const figures = element('table');
   figures.append(
-    row('Open interest', formatUsdCompact(context.oi.usd)),
-    row('OI 24h change', formatPercent(context.oi.change24hPct)),
-    row('Funding (APR)', formatPercent(context.funding.apr)),
+    row(t('openInterest'), fmt.usdCompact(context.oi.usd)),
+    row(t('panelOiChange24h'), fmt.percent(context.oi.change24hPct)),
+    row(t('cardFundingApr'), fmt.percent(context.funding.apr)),
     row(
-      'Liquidations 24h',
+      t('panelLiquidations24h'),
       day.longUsd === null || day.shortUsd === null
-        ? '—'
-        : `${formatUsdCompact(day.longUsd)} L / ${formatUsdCompact(day.shortUsd)} S`,
+        ? NOT_KNOWN
+        : t('panelLongsShorts', fmt.usdCompact(day.longUsd), fmt.usdCompact(day.shortUsd)),
     ),
   );
   const nodes: HTMLElement[] = [figures];
-  if (context.level) nodes.push(element('p', `${context.level} leverage`, 'level'));
+  if (context.level) nodes.push(element('p', levelName(context.level), 'level'));
   for (const signal of context.signals) {
     const box = element('p', undefined, `signal ${signal.id}`);
     box.dataset.signal = signal.id;
     box.append(
-      element('strong', SIGNAL_NAMES[signal.id] ?? signal.id),
-      document.createTextNode(signal.explanation),
+      element('strong', signalName(signal.id)),
+      document.createTextNode(describeSignal(signal)),
     );
     nodes.push(box);
   }
-  nodes.push(element('p', `Data ${formatAge(now - context.asOf)} old.`, 'muted'));
+  nodes.push(element('p', t('detailAge', duration(now - context.asOf)), 'muted'));
   return nodes;
 }
 
@@ -163,7 +157,7 @@ export function startExchangePanel(
     body.hidden = state.collapsed;
     toggle.textContent = state.collapsed ? '+' : '−';
     toggle.setAttribute('aria-expanded', String(!state.collapsed));
-    toggle.setAttribute('aria-label', state.collapsed ? 'Expand' : 'Collapse');
+    toggle.setAttribute('aria-label', t(state.collapsed ? 'panelExpand' : 'panelCollapse'));
   };
 
   /** Moves the panel to (left, top), or its default corner, kept inside the viewport. */
@@ -186,7 +180,7 @@ export function startExchangePanel(
     const context = await requestContext(current).catch(() => undefined);
     if (signal.aborted || id !== request || current !== coin) return;
     title.textContent = context
-      ? `${current} ${formatPrice(context.price.usd)} ${formatPercent(context.price.change24hPct)}`
+      ? `${current} ${fmt.price(context.price.usd)} ${fmt.percent(context.price.change24hPct)}`
       : current;
     body.replaceChildren(...renderBody(current, context, Date.now()));
     if (!drag) place(state.left, state.top);
@@ -203,9 +197,9 @@ export function startExchangePanel(
       return;
     }
     host.setAttribute('coin', next);
-    panel.setAttribute('aria-label', `${next} leverage context`);
+    panel.setAttribute('aria-label', t('cardLabel', next));
     title.textContent = next;
-    body.replaceChildren(element('p', `Loading ${next}…`, 'muted'));
+    body.replaceChildren(element('p', t('panelLoading', next), 'muted'));
     if (!host.isConnected) {
       document.documentElement.append(host);
       place(state.left, state.top);

@@ -1,6 +1,8 @@
 // When a signal starts for a pinned coin, the user hears about it once: one notification per
-// episode (a signal that stays active is not news), and never a flood. Pure.
+// episode (a signal that stays active is not news), and never a flood, in the user's language.
+// Pure.
 import type { Signal } from '../messages';
+import { type SentenceWords, signalName, signalSentence } from './signal-sentence';
 
 /** Active signal ids per coin, as last seen. */
 export type ActiveSignals = Record<string, Signal['id'][]>;
@@ -45,4 +47,12 @@ export function startedSignals(
     }
   }
   return { alerts, next: { active, sentAt } };
+}
+
+/** What the notification of an alert says: "BTC: Long flush" and the signal's sentence. */
+export function alertNotice({ coin, signal }: Alert, words: SentenceWords) {
+  return {
+    title: words.message('notificationTitle', coin, signalName(signal.id, words)),
+    message: signalSentence(signal, words),
+  };
 }

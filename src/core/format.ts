@@ -1,5 +1,6 @@
-// Number formatting shared by the badge, the card and the popup. Pages get en-US from here; the
-// popup formats in the browser's language with the same options (src/core/locale-format.ts).
+// Number formatting options shared by every view. The badge (at page load, before any locale
+// code) and the chart captions get en-US from here; the popup, hover card, exchange panel and
+// notifications format in the browser's language with the same options (locale-format.ts).
 export const COMPACT_USD: Intl.NumberFormatOptions = {
   style: 'currency',
   currency: 'USD',
@@ -26,19 +27,11 @@ export const SIGNED_PERCENT: Intl.NumberFormatOptions = {
 export const NOT_KNOWN = '—';
 
 const compactUsd = new Intl.NumberFormat('en-US', COMPACT_USD);
-const dollarsAndCents = new Intl.NumberFormat('en-US', DOLLARS_AND_CENTS);
-const smallUsd = new Intl.NumberFormat('en-US', SMALL_USD);
 const signedPercent = new Intl.NumberFormat('en-US', SIGNED_PERCENT);
 
 /** `$1.95B`; a figure that is not known is a dash, never zero. */
 export function formatUsdCompact(value: number | null): string {
   return value === null ? NOT_KNOWN : compactUsd.format(value);
-}
-
-/** A price: `$65,114.30`, `$0.60`, `$0.00001234`. */
-export function formatPrice(value: number | null): string {
-  if (value === null) return NOT_KNOWN;
-  return Math.abs(value) >= 1 ? dollarsAndCents.format(value) : smallUsd.format(value);
 }
 
 /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `−3.2%`. */
@@ -62,7 +55,7 @@ export function ageParts(ms: number): { unit: AgeUnit; amount: number } {
 
 const AGE_SUFFIX: Record<AgeUnit, string> = { second: 's', minute: 'min', hour: 'h', day: 'd' };
 
-/** How long ago, for "updated 3 min ago" lines on pages (the badge and card are in English). */
+/** How long ago, in the page's English: `3 min`. */
 export function formatAge(ms: number): string {
   const { unit, amount } = ageParts(ms);
   return `${amount} ${AGE_SUFFIX[unit]}`;

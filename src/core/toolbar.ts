@@ -1,6 +1,7 @@
 // What the toolbar icon's badge says: a figure short enough for four characters, and a colour
-// that tells which signal is active. Pure.
+// that tells which signal is active, and a title in the user's language. Pure.
 import type { CoinContext, MarketContext, Signal } from '../messages';
+import { type SentenceWords, signalSentence } from './signal-sentence';
 
 export type ToolbarMode =
   | { kind: 'market-liquidations-1h' }
@@ -40,22 +41,38 @@ export function shortUsd(value: number): string {
 
 const colourOf = (signals: readonly Signal[]) => COLOURS[signals[0]?.id ?? 'none'];
 
+/** The title, followed by the first active signal's sentence. */
+function withSignal(title: string, signals: readonly Signal[], words: SentenceWords): string {
+  return signals[0] ? `${title} · ${signalSentence(signals[0], words)}` : title;
+}
+
 export function toolbarBadge(
   mode: ToolbarMode,
   market: MarketContext | null,
   coin: CoinContext | null,
+  words: SentenceWords,
 ): ToolbarBadge {
-  if (mode.kind === 'off') return { text: '', color: COLOURS.none, title: 'Leverage Lens' };
+  if (mode.kind === 'off') {
+    return { text: '', color: COLOURS.none, title: words.message('actionTitle') };
+  }
   if (mode.kind === 'market-liquidations-1h') {
     const window = market?.liquidations['1h'];
     if (!market || !window || window.longUsd === null || window.shortUsd === null) {
-      return { text: '', color: COLOURS.none, title: 'Leverage Lens: no liquidation figures yet' };
+      return {
+        text: '',
+        color: COLOURS.none,
+        title: words.message('toolbarTitleNoLiquidations'),
+      };
     }
     const total = window.longUsd + window.shortUsd;
     return {
       text: shortUsd(total),
       color: colourOf(market.signals),
-      title: `Reported liquidations in the last hour: $${shortUsd(total)}${market.signals[0] ? ` · ${market.signals[0].explanation}` : ''}`,
+      title: withSignal(
+        words.message('toolbarTitleLiquidations', `$${shortUsd(total)}`),
+        market.signals,
+        words,
+      ),
     };
   }
   const change = coin?.oi.change24hPct;
@@ -63,12 +80,20 @@ export function toolbarBadge(
     return {
       text: '',
       color: COLOURS.none,
-      title: `Leverage Lens: no 24h OI change for ${mode.coin} yet`,
+      title: words.message('toolbarTitleNoOiChange', mode.coin),
     };
   }
   return {
     text: `${change > 0 ? '+' : ''}${Math.round(change)}%`,
     color: colourOf(coin.signals),
-    title: `${coin.coin} open interest ${change > 0 ? '+' : ''}${change.toFixed(1)}% in 24h${coin.signals[0] ? ` · ${coin.signals[0].explanation}` : ''}`,
+    title: withSignal(
+      words.message(
+        'toolbarTitleOiChange',
+        coin.coin,
+        `${change > 0 ? '+' : ''}${change.toFixed(1)}%`,
+      ),
+      coin.signals,
+      words,
+    ),
   };
 }

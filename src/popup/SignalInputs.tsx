@@ -2,8 +2,7 @@
 
 import { type MessageKey, t } from '../i18n';
 import type { Signal } from '../messages';
-import { fmt } from './format';
-import { signalName } from './SignalList';
+import { describeSignal, fmt, signalName } from '../words';
 
 const INPUT_LABELS: Record<string, MessageKey> = {
   oiChange24hPct: 'inputOiChange24hPct',
@@ -37,7 +36,7 @@ function formatInput(name: string, value: number | null): string {
 export function SignalInputs({ signal }: { signal: Signal }) {
   return (
     <li data-signal={signal.id}>
-      <strong class={`chip ${signal.id}`}>{signalName(signal.id)}</strong> {signal.explanation}
+      <strong class={`chip ${signal.id}`}>{signalName(signal.id)}</strong> {describeSignal(signal)}
       <table class="inputs">
         <thead>
           <tr>

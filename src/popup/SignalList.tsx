@@ -1,15 +1,6 @@
-import { type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
 import type { Signal } from '../messages';
-
-const SIGNAL_NAMES: Record<Signal['id'], MessageKey> = {
-  'long-flush': 'signalLongFlush',
-  'short-squeeze': 'signalShortSqueeze',
-  overheated: 'signalOverheated',
-  'crowded-shorts': 'signalCrowdedShorts',
-  'spot-led': 'signalSpotLed',
-};
-
-export const signalName = (id: Signal['id']) => t(SIGNAL_NAMES[id]);
+import { describeSignal, signalName } from '../words';
 
 /** Active signals, each with the sentence that explains it. */
 export function SignalList({ signals, testId }: { signals: readonly Signal[]; testId?: string }) {
@@ -18,7 +9,8 @@ export function SignalList({ signals, testId }: { signals: readonly Signal[]; te
     <ul class="signals" data-testid={testId} aria-label={t('signalsLabel')}>
       {signals.map((signal) => (
         <li key={signal.id} data-signal={signal.id}>
-          <strong class={`chip ${signal.id}`}>{signalName(signal.id)}</strong> {signal.explanation}
+          <strong class={`chip ${signal.id}`}>{signalName(signal.id)}</strong>{' '}
+          {describeSignal(signal)}
         </li>
       ))}
     </ul>
@@ -33,7 +25,7 @@ export function SignalChips({ signals }: { signals: readonly Signal[] }) {
         <span
           key={signal.id}
           class={`chip ${signal.id}`}
-          title={signal.explanation}
+          title={describeSignal(signal)}
           data-signal={signal.id}
         >
           {signalName(signal.id)}

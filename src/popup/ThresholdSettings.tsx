@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { FieldProblem, Signal } from '../messages';
+import { fmt, signalName } from '../words';
 import {
   FieldErrors,
   resetSignalSettings,
@@ -10,8 +11,6 @@ import {
   signalSettings,
   type Thresholds,
 } from './api';
-import { fmt } from './format';
-import { signalName } from './SignalList';
 import { saveErrorText } from './save-error';
 
 interface Field {

@@ -1,10 +1,7 @@
 // Numbers and lists in the browser's language (the same language t() speaks).
-import browser from 'webextension-polyfill';
-import { numberFormats } from '../core/locale-format';
+import { fmt, language } from '../words';
 
-const language = browser.i18n.getUILanguage();
-
-export const fmt = numberFormats(language);
+export { fmt };
 
 const conjunction = new Intl.ListFormat(language, { type: 'conjunction' });
 

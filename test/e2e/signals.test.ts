@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { StatusAnswer } from '../../src/messages';
 import { REAL_DATA_DIR } from '../replay/scenario';
+import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
 import {
   closedShadowText,
   type ExtensionSession,
+  type LaunchOptions,
   launchWithExtension,
   openPopup,
   saveScreenshot,
@@ -25,10 +27,10 @@ afterEach(async () => {
 });
 
 /** Launches the extension on the scenario's markets, plays the day, and refreshes the popup. */
-async function play(name: string) {
+async function play(name: string, options: Partial<LaunchOptions> = {}, refreshLabel = 'Refresh') {
   await replay.reset();
   await replay.setScenario(`${name}`, 0.0001);
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+  session = await launchWithExtension({ extensionDir: inject('extensionDir'), ...options });
   const popup = await openPopup(session);
   const status = () =>
     popup.evaluate(() =>
@@ -47,7 +49,7 @@ async function play(name: string) {
     .toBe(true);
   await replay.setScenario(name, SPEED);
   await popup.waitForTimeout(5_500);
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: refreshLabel }).click();
   return popup;
 }
 
@@ -83,6 +85,40 @@ describe('scenario days in the browser', () => {
       /Long flush ?Open interest fell 8\.0% in 24h while 9\d% of \$[\d.]+[MB] liquidated were longs and price fell 3\.2%: leveraged longs were flushed\./,
     );
     await saveScreenshot(page, 'signals-2025-09-22-card');
+  });
+
+  it('2025-09-22 in a Chinese browser: the flush explained in Chinese, popup and card', async () => {
+    const popup = await play(
+      '2025-09-22-long-flush',
+      {
+        executablePath: chromiumWithLocale('zh-CN'),
+        env: { FONTCONFIG_FILE: fontConfigWithChinese() },
+        uiLanguage: 'zh_CN',
+        locale: 'zh-CN',
+      },
+      '刷新',
+    );
+    await expect
+      .poll(() => marketSignals(popup), { timeout: 30_000 })
+      .toEqual([
+        expect.stringMatching(
+          /^多头清洗 24小时内持仓量下降\d+\.\d%，期间爆仓的US\$[\d.]+[亿万]中9\d%为多头，价格下跌\d+\.\d%：杠杆多头被清洗。$/,
+        ),
+      ]);
+    await saveScreenshot(popup, 'signals-2025-09-22-popup-zh-CN');
+    // The worker speaks Chinese too: the toolbar icon's title, with the market's flush.
+    await expect
+      .poll(() => popup.evaluate(() => chrome.action.getTitle({})), { timeout: 10_000 })
+      .toMatch(/^最近1小时已公布的爆仓：\$[\d.]+[KMB]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
+    const { page, text } = await hoverCard('BTC');
+    expect(text).toMatch(
+      /多头清洗 ?24小时内持仓量下降8\.0%，期间爆仓的US\$[\d.]+[亿万]中9\d%为多头，价格下跌3\.2%：杠杆多头被清洗。/,
+    );
+    for (const phrase of ['资金费率（年化）', '爆仓', '空头', '各交易所：', '数据已有']) {
+      expect(text).toContain(phrase);
+    }
+    expect(text).not.toMatch(/Open interest|Liquidations|longs|By venue|Data .* old/);
+    await saveScreenshot(page, 'signals-2025-09-22-card-zh-CN');
   });
 
   it.skipIf(!existsSync(REAL_DATA_DIR))(

@@ -1,7 +1,15 @@
-// One notification per episode, and never a flood.
+// One notification per episode, never a flood, and in the user's language.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ALERT_STATE, MAX_ALERTS_PER_HOUR, startedSignals } from '../../../src/core/alerts';
+import {
+  alertNotice,
+  EMPTY_ALERT_STATE,
+  MAX_ALERTS_PER_HOUR,
+  startedSignals,
+} from '../../../src/core/alerts';
+import { english } from '../../../src/core/english';
+import { sentenceWords } from '../../../src/core/signal-sentence';
 import type { Signal } from '../../../src/messages';
+import { chinese } from './chinese-messages';
 
 const signal = (id: Signal['id']): Signal => ({
   id,
@@ -38,5 +46,34 @@ describe('startedSignals', () => {
   it('forgets coins that are no longer pinned', () => {
     const first = startedSignals(EMPTY_ALERT_STATE, { BTC: [signal('overheated')] }, 0);
     expect(startedSignals(first.next, {}, 60_000).next.active).toEqual({});
+  });
+});
+
+describe('alertNotice', () => {
+  const overheated: Signal = {
+    id: 'overheated',
+    explanation: 'Open interest is at its 93rd 30-day percentile …',
+    inputs: { oiPercentile30d: 93, fundingAprPct: 31.4 },
+    thresholds: {},
+    coveredMinutes: null,
+  };
+
+  it('names the coin and the signal, and explains it, in English', () => {
+    expect(
+      alertNotice({ coin: 'SOL', signal: overheated }, sentenceWords('en-US', english)),
+    ).toEqual({
+      title: 'SOL: Overheated',
+      message:
+        'Open interest is at its 93rd 30-day percentile with funding at +31.4% a year: longs are crowded and a reset is a risk.',
+    });
+  });
+
+  it('says the same in Chinese in a Chinese browser', () => {
+    expect(
+      alertNotice({ coin: 'SOL', signal: overheated }, sentenceWords('zh-CN', chinese)),
+    ).toEqual({
+      title: 'SOL：过热',
+      message: '持仓量处于近30天第93百分位，年化资金费率+31.4%：多头拥挤，存在去杠杆风险。',
+    });
   });
 });

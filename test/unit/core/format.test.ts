@@ -1,6 +1,6 @@
 // What the user reads: unknown figures are a dash, never a zero; signs are explicit.
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatPercent, formatPrice, formatUsdCompact } from '../../../src/core/format';
+import { formatAge, formatPercent, formatUsdCompact } from '../../../src/core/format';
 import { numberFormats } from '../../../src/core/locale-format';
 
 describe('formatUsdCompact', () => {
@@ -15,8 +15,9 @@ describe('formatUsdCompact', () => {
   });
 });
 
-describe('formatPrice', () => {
+describe('price', () => {
   it('keeps cents above a dollar and significant digits below', () => {
+    const formatPrice = numberFormats('en-US').price;
     expect(formatPrice(65_000)).toBe('$65,000.00');
     expect(formatPrice(0.6)).toBe('$0.60');
     expect(formatPrice(0.00001)).toBe('$0.000010');

@@ -1,12 +1,23 @@
 // The toolbar badge has four characters and a colour: both must say the right thing.
 import { describe, expect, it } from 'vitest';
+import { english } from '../../../src/core/english';
+import { sentenceWords } from '../../../src/core/signal-sentence';
 import { shortUsd, toolbarBadge } from '../../../src/core/toolbar';
 import type { CoinContext, MarketContext, Signal } from '../../../src/messages';
+import { chinese } from './chinese-messages';
+
+const EN = sentenceWords('en-US', english);
+const ZH = sentenceWords('zh-CN', chinese);
 
 const flush: Signal = {
   id: 'long-flush',
-  explanation: 'Leveraged longs were flushed.',
-  inputs: {},
+  explanation: 'Open interest fell 8.0% in 24h while 93% of $1.52B liquidated were longs …',
+  inputs: {
+    oiChange24hPct: -8.04,
+    longSharePct: 93.2,
+    priceChange24hPct: -3.21,
+    liquidatedUsd: 1.52e9,
+  },
   thresholds: {},
   coveredMinutes: 1440,
 };
@@ -36,19 +47,36 @@ describe('shortUsd', () => {
 describe('toolbarBadge', () => {
   it('shows the last hour’s reported liquidations, red during a flush', () => {
     expect(
-      toolbarBadge({ kind: 'market-liquidations-1h' }, market(40e6, 5.6e6, [flush]), null),
+      toolbarBadge({ kind: 'market-liquidations-1h' }, market(40e6, 5.6e6, [flush]), null, EN),
     ).toEqual({
       text: '46M',
       color: '#b91c1c',
-      title: 'Reported liquidations in the last hour: $46M · Leveraged longs were flushed.',
+      title:
+        'Reported liquidations in the last hour: $46M · Open interest fell 8.0% in 24h while 93% of $1.52B liquidated were longs and price fell 3.2%: leveraged longs were flushed.',
     });
   });
 
-  it('shows nothing rather than a made-up zero when the hour is not known', () => {
-    expect(toolbarBadge({ kind: 'market-liquidations-1h' }, market(null, null), null).text).toBe(
-      '',
+  it('titles the badge in Chinese in a Chinese browser', () => {
+    expect(
+      toolbarBadge({ kind: 'market-liquidations-1h' }, market(40e6, 5.6e6, [flush]), null, ZH)
+        .title,
+    ).toBe(
+      '最近1小时已公布的爆仓：$46M · 24小时内持仓量下降8.0%，期间爆仓的US$15.2亿中93%为多头，价格下跌3.2%：杠杆多头被清洗。',
     );
-    expect(toolbarBadge({ kind: 'off' }, market(1, 1), null).text).toBe('');
+    expect(toolbarBadge({ kind: 'market-liquidations-1h' }, null, null, ZH).title).toBe(
+      'Leverage Lens：暂无爆仓数据',
+    );
+    const coin = { coin: 'ETH', oi: { change24hPct: 4.62 }, signals: [] } as unknown as CoinContext;
+    expect(toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'ETH' }, null, coin, ZH).title).toBe(
+      'ETH 持仓量24小时变化 +4.6%',
+    );
+  });
+
+  it('shows nothing rather than a made-up zero when the hour is not known', () => {
+    expect(
+      toolbarBadge({ kind: 'market-liquidations-1h' }, market(null, null), null, EN).text,
+    ).toBe('');
+    expect(toolbarBadge({ kind: 'off' }, market(1, 1), null, EN).text).toBe('');
   });
 
   it('shows a coin’s 24h OI change with its sign', () => {
@@ -57,10 +85,12 @@ describe('toolbarBadge', () => {
       oi: { change24hPct: -23.2 },
       signals: [],
     } as unknown as CoinContext;
-    const badge = toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, coin);
+    const badge = toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, coin, EN);
     expect([badge.text, badge.color]).toEqual(['-23%', '#475569']);
     const up = { ...coin, oi: { change24hPct: 4.6 } } as unknown as CoinContext;
-    expect(toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, up).text).toBe('+5%');
-    expect(toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, null).text).toBe('');
+    expect(toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, up, EN).text).toBe(
+      '+5%',
+    );
+    expect(toolbarBadge({ kind: 'coin-oi-change-24h', coin: 'BTC' }, null, null, EN).text).toBe('');
   });
 });
