@@ -55,6 +55,8 @@ describe('notifications', () => {
     await popup.waitForTimeout(5_500);
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await popup.waitForTimeout(2_000);
-    expect(await sent()).toEqual({ sent: 1, btc: ['long-flush'] });
+    // On failure, BTC's context says which input of the rule moved.
+    const btc = JSON.stringify(await send({ type: 'getContext', coins: ['BTC'] }));
+    expect(await sent(), btc).toEqual({ sent: 1, btc: ['long-flush'] });
   });
 });
