@@ -1,6 +1,7 @@
 // Puts badges on a page's coin mentions under the user's density, in idle-time steps, keeps them
-// current, follows content the page adds or changes through one MutationObserver, and takes
-// everything back out when its signal aborts.
+// current, and takes everything back out when its signal aborts. It reads only what is within
+// reach of the viewport (see ./reach): the rest of the page, and content the page adds or changes
+// (followed through one MutationObserver), is read when the reader scrolls near it.
 import {
   type Badged,
   chooseMentions,
@@ -12,7 +13,24 @@ import {
 import type { CoinContext } from '../messages';
 import { createBadge, renderBadge } from './badge';
 import { createIdleQueue, type IdleQueue, type Job } from './idle-queue';
-import { type Candidate, type Scan, scanSubtree } from './scanner';
+import { createReach } from './reach';
+import {
+  BLOCK_SELECTOR,
+  blockOf,
+  type Candidate,
+  insideSkipped,
+  isBlock,
+  isSkipped,
+  type Scan,
+  scanOwnText,
+} from './scanner';
+
+/**
+ * How far outside the viewport a block counts as within reach: one viewport above, below and to
+ * each side, so that badges are in place before the reader scrolls to them. The same margin
+ * applies to scrolling boxes inside the page (scrollMargin).
+ */
+const REACH_MARGIN = '100%';
 
 export interface AnnotatorOptions {
   signal: AbortSignal;
@@ -38,25 +56,38 @@ const placed = (candidate: Candidate) => ({
   candidate,
 });
 
-/** Scans a list of subtrees, one text node or slice per step, then hands the candidates on. */
+const inDocumentOrder = (a: Node, b: Node) =>
+  a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/**
+ * Scans what `takeRoots` gives when the job starts (the blocks then within reach), one text node
+ * or slice per step, then hands the candidates on in document order.
+ */
 function scanJob(
-  roots: readonly Node[],
+  takeRoots: () => Node[],
   isOurs: (element: Element) => boolean,
   onDone: (candidates: Candidate[]) => void,
 ): Job {
-  const pending = [...roots];
+  let pending: Node[] | null = null;
   const found: Candidate[] = [];
   let scan: Scan | null = null;
   return {
     step() {
+      pending ??= takeRoots();
       if (!scan) {
         const root = pending.shift();
         if (!root) {
-          onDone(found);
+          onDone(
+            found.sort((a, b) =>
+              a.text === b.text
+                ? a.mention.start - b.mention.start
+                : inDocumentOrder(a.text, b.text),
+            ),
+          );
           return true;
         }
         if (!root.isConnected) return false;
-        scan = scanSubtree(root, isOurs);
+        scan = scanOwnText(root, isOurs);
       }
       const candidates = scan.step();
       if (candidates === null) scan = null;
@@ -74,13 +105,71 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
   /** Set when a mention found no figures (the worker had no data yet): a later update retries. */
   let awaitingData = false;
 
-  const observer = new MutationObserver((records) => {
-    const roots = new Set<Node>();
-    for (const record of records) {
-      if (record.type === 'characterData') roots.add(record.target);
-      for (const node of record.addedNodes) roots.add(node);
+  const readyBlocks = new Set<Element>();
+  let readQueued = false;
+  const intersection = new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (target.isConnected) reach.reached(target, isIntersecting);
+        else reach.forget(target);
+      }
+    },
+    // scrollMargin is newer than TypeScript's DOM types (Chromium 120, Firefox 141).
+    { rootMargin: REACH_MARGIN, scrollMargin: REACH_MARGIN } as IntersectionObserverInit,
+  );
+  const reach = createReach<Element, Node>({
+    watch: (block) => intersection.observe(block),
+    unwatch: (block) => intersection.unobserve(block),
+    ready(block) {
+      readyBlocks.add(block);
+      if (readQueued) return;
+      readQueued = true;
+      queue.push(scanJob(takeReadyRoots, isOurs, badgeCandidates));
+    },
+  });
+
+  /** The blocks within reach now, in document order: the whole block, or its new parts. */
+  function takeReadyRoots(): Node[] {
+    readQueued = false;
+    const blocks = [...readyBlocks].sort(inDocumentOrder);
+    readyBlocks.clear();
+    return blocks.flatMap((block) => {
+      const work = reach.take(block);
+      if (!work) return [];
+      return work.whole ? [block] : work.parts;
+    });
+  }
+
+  /** Everything under `root` is to be read: each block whole, and `root`'s own text. */
+  function readSubtree(root: Element) {
+    if (isBlock(root) || root === page) reach.readWhole(root);
+    else reach.readPart(blockOf(root), root);
+    for (const block of root.querySelectorAll(BLOCK_SELECTOR)) reach.readWhole(block);
+  }
+
+  /** Content the page added or changed: read when its block is within reach. */
+  function readChanged(node: Node) {
+    if (node instanceof Element) {
+      if (!isSkipped(node, isOurs) && !insideSkipped(node, isOurs)) readSubtree(node);
+    } else if (node instanceof Text && !insideSkipped(node, isOurs)) {
+      reach.readPart(blockOf(node), node);
     }
-    if (roots.size > 0) annotate([...roots]);
+  }
+
+  /** Content the page took out: its blocks are no longer watched (unless it was moved). */
+  function forgetRemoved(node: Node) {
+    if (!(node instanceof Element) || node.isConnected) return;
+    reach.forget(node);
+    for (const block of node.querySelectorAll(BLOCK_SELECTOR)) reach.forget(block);
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (density === 'off') return;
+    for (const record of records) {
+      if (record.type === 'characterData') readChanged(record.target);
+      for (const node of record.removedNodes) forgetRemoved(node);
+      for (const node of record.addedNodes) readChanged(node);
+    }
   });
 
   function insertBadge(candidate: Candidate, context: CoinContext) {
@@ -129,31 +218,37 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
     };
   }
 
-  async function badgeCandidates(candidates: Candidate[]) {
+  /**
+   * Badges go in in the order their scans finished, so that "first per page" means the first in
+   * document order among what has been read so far: a mention far down a page the reader opened
+   * there is badged before one further up that is only read when the reader scrolls back.
+   */
+  let inOrder = Promise.resolve();
+  function badgeCandidates(candidates: Candidate[]) {
     const chosen = chooseMentions(candidates.map(placed), density, badged).map(
       (entry) => entry.candidate,
     );
     if (chosen.length === 0 || signal.aborted) return;
-    const contexts = await requestContexts([...new Set(chosen.map((c) => c.mention.coin))]);
-    // A coin with no figures may be unlisted, or the worker may not have its venue's data yet.
-    if (chosen.some((candidate) => !contexts.has(candidate.mention.coin))) awaitingData = true;
-    queue.push(insertJob(chosen, contexts));
-  }
-
-  function annotate(roots: readonly Node[]) {
-    if (density === 'off') return;
-    queue.push(scanJob(roots, isOurs, (candidates) => void badgeCandidates(candidates)));
+    const asked = requestContexts([...new Set(chosen.map((c) => c.mention.coin))]);
+    inOrder = inOrder.then(async () => {
+      const contexts = await asked.catch(() => new Map<string, CoinContext>());
+      // A coin with no figures may be unlisted, or the worker may not have its venue's data yet
+      // (or could not be asked): the next update reads the page again.
+      if (chosen.some((candidate) => !contexts.has(candidate.mention.coin))) awaitingData = true;
+      queue.push(insertJob(chosen, contexts));
+    });
   }
 
   // An XML or SVG page has no body: its root element stands in.
   const page = document.body ?? document.documentElement;
   observer.observe(page, { childList: true, subtree: true, characterData: true });
-  annotate([page]);
+  if (density !== 'off') readSubtree(page);
 
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      intersection.disconnect();
       for (const [badge, { splitFrom }] of badges) {
         const next = badge.nextSibling;
         badge.remove();
@@ -181,7 +276,7 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
         renderBadge(badge, contexts.get(badge.getAttribute('coin') ?? ''));
       if (awaitingData) {
         awaitingData = false;
-        annotate([page]);
+        readSubtree(page);
       }
     },
   };

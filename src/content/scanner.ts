@@ -50,6 +50,11 @@ const BLOCK_TAGS = new Set([
   'BODY',
 ]);
 
+/** The blocks' tag names as a selector, to find every block of a subtree in one native query. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(',');
+
+export const isBlock = (element: Element) => BLOCK_TAGS.has(element.tagName);
+
 export interface Candidate {
   text: Text;
   mention: Mention;
@@ -79,19 +84,24 @@ function sliceEnd(data: string, from: number): number {
   return limit;
 }
 
-function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
+export function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
   if (isOurs(element)) return true;
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   return element instanceof HTMLElement && element.isContentEditable;
 }
 
-function blockOf(node: Node): Element {
+/**
+ * The block a node's text belongs to: its nearest block ancestor, else the page's root (the body,
+ * or the root element of a page without one). Text is read and badged per block.
+ */
+export function blockOf(node: Node): Element {
   let element = node.parentElement;
-  while (element && !BLOCK_TAGS.has(element.tagName)) element = element.parentElement;
-  return element ?? node.ownerDocument?.body ?? (node.parentElement as Element);
+  while (element && !isBlock(element)) element = element.parentElement;
+  const doc = node.ownerDocument;
+  return element ?? doc?.body ?? doc?.documentElement ?? (node.parentElement as Element);
 }
 
-function insideSkipped(node: Node, isOurs: (element: Element) => boolean): boolean {
+export function insideSkipped(node: Node, isOurs: (element: Element) => boolean): boolean {
   for (let at = node.parentElement; at; at = at.parentElement)
     if (isSkipped(at, isOurs)) return true;
   return false;
@@ -106,10 +116,11 @@ export interface Scan {
 const done: Scan = { step: () => null };
 
 /**
- * Walks `root` for coin mentions in text the user reads. `isOurs` tells our own badges from
+ * Walks `root` for coin mentions in text the user reads, leaving out the blocks nested in it:
+ * each block is read on its own, when it comes within reach. `isOurs` tells our own badges from
  * look-alike elements a page may create: ours are skipped, the page's are read like any element.
  */
-export function scanSubtree(root: Node, isOurs: (element: Element) => boolean): Scan {
+export function scanOwnText(root: Node, isOurs: (element: Element) => boolean): Scan {
   if (root.nodeType !== Node.TEXT_NODE && root.nodeType !== Node.ELEMENT_NODE) return done;
   if (root instanceof Element ? isSkipped(root, isOurs) : false) return done;
   if (insideSkipped(root, isOurs)) return done;
@@ -119,7 +130,8 @@ export function scanSubtree(root: Node, isOurs: (element: Element) => boolean): 
     {
       acceptNode(node) {
         if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        return isSkipped(node as Element, isOurs)
+        const element = node as Element;
+        return isBlock(element) || isSkipped(element, isOurs)
           ? NodeFilter.FILTER_REJECT
           : NodeFilter.FILTER_SKIP;
       },
