@@ -12,6 +12,7 @@ import {
 } from '../core/page-settings';
 import type { CoinContext } from '../messages';
 import { createBadge, renderBadge } from './badge';
+import { observeReach, watchBlockGroups } from './block-groups';
 import { createIdleQueue, type IdleQueue, type Job } from './idle-queue';
 import { createReach } from './reach';
 import {
@@ -24,13 +25,6 @@ import {
   type Scan,
   scanOwnText,
 } from './scanner';
-
-/**
- * How far outside the viewport a block counts as within reach: one viewport above, below and to
- * each side, so that badges are in place before the reader scrolls to them. The same margin
- * applies to scrolling boxes inside the page (scrollMargin).
- */
-const REACH_MARGIN = '100%';
 
 export interface AnnotatorOptions {
   signal: AbortSignal;
@@ -107,16 +101,12 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
 
   const readyBlocks = new Set<Element>();
   let readQueued = false;
-  const intersection = new IntersectionObserver(
-    (entries) => {
-      for (const { target, isIntersecting } of entries) {
-        if (target.isConnected) reach.reached(target, isIntersecting);
-        else reach.forget(target);
-      }
-    },
-    // scrollMargin is newer than TypeScript's DOM types (Chromium 120, Firefox 141).
-    { rootMargin: REACH_MARGIN, scrollMargin: REACH_MARGIN } as IntersectionObserverInit,
-  );
+  const intersection = observeReach((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (target.isConnected) reach.reached(target, isIntersecting);
+      else reach.forget(target);
+    }
+  });
   const reach = createReach<Element, Node>({
     watch: (block) => intersection.observe(block),
     unwatch: (block) => intersection.unobserve(block),
@@ -140,17 +130,26 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
     });
   }
 
-  /** Everything under `root` is to be read: each block whole, and `root`'s own text. */
-  function readSubtree(root: Element) {
-    if (isBlock(root) || root === page) reach.readWhole(root);
+  // Blocks arrive in groups (the page at load, a batch the page added): watched by their ends.
+  const groups = watchBlockGroups((blocks) => {
+    for (const block of blocks) reach.readWhole(block);
+  });
+
+  /**
+   * Everything under `root` is to be read: `root`'s own text (with its block's, if it is not a
+   * block itself) and every block in it; the blocks go into `blocks`, to be watched in groups.
+   */
+  function readSubtree(root: Element, blocks: Element[]) {
+    if (root === page) reach.readWhole(root);
+    else if (isBlock(root)) blocks.push(root);
     else reach.readPart(blockOf(root), root);
-    for (const block of root.querySelectorAll(BLOCK_SELECTOR)) reach.readWhole(block);
+    blocks.push(...root.querySelectorAll(BLOCK_SELECTOR));
   }
 
   /** Content the page added or changed: read when its block is within reach. */
-  function readChanged(node: Node) {
+  function readChanged(node: Node, blocks: Element[]) {
     if (node instanceof Element) {
-      if (!isSkipped(node, isOurs) && !insideSkipped(node, isOurs)) readSubtree(node);
+      if (!isSkipped(node, isOurs) && !insideSkipped(node, isOurs)) readSubtree(node, blocks);
     } else if (node instanceof Text && !insideSkipped(node, isOurs)) {
       reach.readPart(blockOf(node), node);
     }
@@ -159,17 +158,29 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
   /** Content the page took out: its blocks are no longer watched (unless it was moved). */
   function forgetRemoved(node: Node) {
     if (!(node instanceof Element) || node.isConnected) return;
-    reach.forget(node);
-    for (const block of node.querySelectorAll(BLOCK_SELECTOR)) reach.forget(block);
+    for (const block of [node, ...node.querySelectorAll(BLOCK_SELECTOR)]) {
+      reach.forget(block);
+      groups.removed(block);
+    }
+  }
+
+  function readPage() {
+    const blocks: Element[] = [];
+    readSubtree(page, blocks);
+    groups.add(blocks);
   }
 
   const observer = new MutationObserver((records) => {
     if (density === 'off') return;
+    const blocks: Element[] = [];
     for (const record of records) {
-      if (record.type === 'characterData') readChanged(record.target);
+      if (record.type === 'characterData') readChanged(record.target, blocks);
       for (const node of record.removedNodes) forgetRemoved(node);
-      for (const node of record.addedNodes) readChanged(node);
+      for (const node of record.addedNodes) readChanged(node, blocks);
     }
+    // In document order, so that a group's ends enclose it (a page may add above what it added).
+    const present = blocks.filter((block) => block.isConnected);
+    if (present.length > 0) groups.add(present.sort(inDocumentOrder));
   });
 
   function insertBadge(candidate: Candidate, context: CoinContext) {
@@ -242,13 +253,14 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
   // An XML or SVG page has no body: its root element stands in.
   const page = document.body ?? document.documentElement;
   observer.observe(page, { childList: true, subtree: true, characterData: true });
-  if (density !== 'off') readSubtree(page);
+  if (density !== 'off') readPage();
 
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
       intersection.disconnect();
+      groups.disconnect();
       for (const [badge, { splitFrom }] of badges) {
         const next = badge.nextSibling;
         badge.remove();
@@ -276,7 +288,7 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
         renderBadge(badge, contexts.get(badge.getAttribute('coin') ?? ''));
       if (awaitingData) {
         awaitingData = false;
-        readSubtree(page);
+        readPage();
       }
     },
   };

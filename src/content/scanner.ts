@@ -84,10 +84,21 @@ function sliceEnd(data: string, from: number): number {
   return limit;
 }
 
+/**
+ * Whether an element is an editing host. Read from the attribute, not from isContentEditable: that
+ * getter brings the page's style up to date, and after our own badges went in that is a style
+ * recalculation of the whole page per call. Walks skip an editing host whole and check every
+ * ancestor, so its editable descendants are skipped with it.
+ */
+function isEditingHost(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
 export function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
   if (isOurs(element)) return true;
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  return element instanceof HTMLElement && element.isContentEditable;
+  return isEditingHost(element) || element.ownerDocument.designMode === 'on';
 }
 
 /**
@@ -115,35 +126,74 @@ export interface Scan {
 
 const done: Scan = { step: () => null };
 
+/** The node after `node` and its subtree, in document order, without leaving `scope`. */
+function after(node: Node, scope: Node): Node | null {
+  for (let at: Node | null = node; at && at !== scope; at = at.parentNode)
+    if (at.nextSibling) return at.nextSibling;
+  return null;
+}
+
+const HAS_TEXT = /\S/;
+
 /**
- * Walks `root` for coin mentions in text the user reads, leaving out the blocks nested in it:
- * each block is read on its own, when it comes within reach. `isOurs` tells our own badges from
+ * The text nodes from `start` on, in document order within `scope`, up to the next block: a run
+ * of a block's own text. Skipped elements (and blocks inside them) are stepped over whole, and
+ * text with nothing but white space is passed by.
+ */
+function textRun(
+  start: Node | null,
+  scope: Node,
+  isOurs: (element: Element) => boolean,
+): () => Text | null {
+  let at = start;
+  return () => {
+    while (at) {
+      const node: Node = at;
+      if (node instanceof Text) {
+        at = after(node, scope);
+        if (HAS_TEXT.test(node.data)) return node;
+      } else if (node instanceof Element) {
+        if (isSkipped(node, isOurs)) at = after(node, scope);
+        else if (isBlock(node)) at = null;
+        else at = node.firstChild ?? after(node, scope);
+      } else at = after(node, scope);
+    }
+    return null;
+  };
+}
+
+/**
+ * Walks `root` for coin mentions in text the user reads: a block's own text, that is its text up
+ * to its first nested block, and then the text that follows it in its enclosing block up to the
+ * next block. So every text node is read with the block just before it (or with its own block's
+ * start) and a long list of paragraphs is read a paragraph at a time, its white space between
+ * paragraphs included, without walking the whole list. `isOurs` tells our own badges from
  * look-alike elements a page may create: ours are skipped, the page's are read like any element.
  */
 export function scanOwnText(root: Node, isOurs: (element: Element) => boolean): Scan {
   if (root.nodeType !== Node.TEXT_NODE && root.nodeType !== Node.ELEMENT_NODE) return done;
   if (root instanceof Element ? isSkipped(root, isOurs) : false) return done;
   if (insideSkipped(root, isOurs)) return done;
-  const walker = (root.ownerDocument ?? document).createTreeWalker(
-    root,
-    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-    {
-      acceptNode(node) {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const element = node as Element;
-        return isBlock(element) || isSkipped(element, isOurs)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP;
-      },
-    },
-  );
   // A text node given as the root is its own one-node walk.
-  let rootText = root.nodeType === Node.TEXT_NODE ? (root as Text) : null;
+  let rootText = root instanceof Text ? root : null;
+  const runs: Array<() => Text | null> = [];
+  if (root instanceof Element) {
+    runs.push(textRun(root.firstChild, root, isOurs));
+    const enclosing = isBlock(root) ? blockOf(root) : root;
+    if (enclosing !== root) runs.push(textRun(after(root, enclosing), enclosing, isOurs));
+  }
   const nextText = (): Text | null => {
-    if (root.nodeType !== Node.TEXT_NODE) return walker.nextNode() as Text | null;
-    const next = rootText;
-    rootText = null;
-    return next;
+    if (rootText) {
+      const next = rootText;
+      rootText = null;
+      return next;
+    }
+    while (runs.length > 0) {
+      const next = runs[0]?.() ?? null;
+      if (next) return next;
+      runs.shift();
+    }
+    return null;
   };
   let text: Text | null = null;
   let offset = 0;
