@@ -13,6 +13,7 @@ import {
 import type { CoinContext } from '../messages';
 import { createBadge, renderBadge } from './badge';
 import { observeReach, watchBlockGroups } from './block-groups';
+import { compareInDocument } from './document-order';
 import { createIdleQueue, type IdleQueue, type Job } from './idle-queue';
 import { createReach } from './reach';
 import {
@@ -50,8 +51,7 @@ const placed = (candidate: Candidate) => ({
   candidate,
 });
 
-const inDocumentOrder = (a: Node, b: Node) =>
-  a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+const inDocumentOrder = (a: Node, b: Node) => compareInDocument(a, b);
 
 /**
  * Scans what `takeRoots` gives when the job starts (the blocks then within reach), one text node
