@@ -41,6 +41,8 @@ describe('reading what the reader can reach', () => {
     expect(near?.y).toBeGreaterThan(page.viewportSize()?.height ?? 0);
     expect(await badgesIn('#near')).toEqual(['ETH']);
     expect(await badgesIn('#far')).toEqual([]);
+    // Within reach, but editable: skipped, its nested paragraph too.
+    expect(await badgesIn('#editor')).toEqual([]);
   });
 
   it('badges a far mention once the reader scrolls to it', async () => {
