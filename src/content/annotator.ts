@@ -1,7 +1,8 @@
 // Puts badges on a page's coin mentions under the user's density, in idle-time steps, keeps them
 // current, and takes everything back out when its signal aborts. It reads only what is within
-// reach of the viewport (see ./reach): the rest of the page, and content the page adds or changes
-// (followed through one MutationObserver), is read when the reader scrolls near it.
+// reach of the viewport: the rest of the page, and content the page adds or changes (followed
+// through one MutationObserver), is read when the reader scrolls near it. New blocks are watched
+// in groups (./block-groups), then each block until it is read (./reach).
 import {
   type Badged,
   chooseMentions,

@@ -167,7 +167,8 @@ function textRun(
  * to its first nested block, and then the text that follows it in its enclosing block up to the
  * next block. So every text node is read with the block just before it (or with its own block's
  * start) and a long list of paragraphs is read a paragraph at a time, its white space between
- * paragraphs included, without walking the whole list. `isOurs` tells our own badges from
+ * paragraphs included, without walking the whole list (text that follows a block hidden with
+ * display: none waits, like that block, until it is shown). `isOurs` tells our own badges from
  * look-alike elements a page may create: ours are skipped, the page's are read like any element.
  */
 export function scanOwnText(root: Node, isOurs: (element: Element) => boolean): Scan {
