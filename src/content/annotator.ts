@@ -1,6 +1,8 @@
 // Puts badges on a page's coin mentions under the user's density, in idle-time steps, keeps them
-// current, follows content the page adds or changes through one MutationObserver, and takes
-// everything back out when its signal aborts.
+// current, and takes everything back out when its signal aborts. It reads only what is within
+// reach of the viewport: the rest of the page, and content the page adds or changes (followed
+// through one MutationObserver), is read when the reader scrolls near it. New blocks are watched
+// in groups (./block-groups), then each block until it is read (./reach).
 import {
   type Badged,
   chooseMentions,
@@ -11,8 +13,20 @@ import {
 } from '../core/page-settings';
 import type { CoinContext } from '../messages';
 import { createBadge, renderBadge } from './badge';
+import { observeReach, watchBlockGroups } from './block-groups';
+import { compareInDocument } from './document-order';
 import { createIdleQueue, type IdleQueue, type Job } from './idle-queue';
-import { type Candidate, type Scan, scanSubtree } from './scanner';
+import { createReach } from './reach';
+import {
+  BLOCK_SELECTOR,
+  blockOf,
+  type Candidate,
+  insideSkipped,
+  isBlock,
+  isSkipped,
+  type Scan,
+  scanOwnText,
+} from './scanner';
 
 export interface AnnotatorOptions {
   signal: AbortSignal;
@@ -38,25 +52,37 @@ const placed = (candidate: Candidate) => ({
   candidate,
 });
 
-/** Scans a list of subtrees, one text node or slice per step, then hands the candidates on. */
+const inDocumentOrder = (a: Node, b: Node) => compareInDocument(a, b);
+
+/**
+ * Scans what `takeRoots` gives when the job starts (the blocks then within reach), one text node
+ * or slice per step, then hands the candidates on in document order.
+ */
 function scanJob(
-  roots: readonly Node[],
+  takeRoots: () => Node[],
   isOurs: (element: Element) => boolean,
   onDone: (candidates: Candidate[]) => void,
 ): Job {
-  const pending = [...roots];
+  let pending: Node[] | null = null;
   const found: Candidate[] = [];
   let scan: Scan | null = null;
   return {
     step() {
+      pending ??= takeRoots();
       if (!scan) {
         const root = pending.shift();
         if (!root) {
-          onDone(found);
+          onDone(
+            found.sort((a, b) =>
+              a.text === b.text
+                ? a.mention.start - b.mention.start
+                : inDocumentOrder(a.text, b.text),
+            ),
+          );
           return true;
         }
         if (!root.isConnected) return false;
-        scan = scanSubtree(root, isOurs);
+        scan = scanOwnText(root, isOurs);
       }
       const candidates = scan.step();
       if (candidates === null) scan = null;
@@ -74,13 +100,88 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
   /** Set when a mention found no figures (the worker had no data yet): a later update retries. */
   let awaitingData = false;
 
-  const observer = new MutationObserver((records) => {
-    const roots = new Set<Node>();
-    for (const record of records) {
-      if (record.type === 'characterData') roots.add(record.target);
-      for (const node of record.addedNodes) roots.add(node);
+  const readyBlocks = new Set<Element>();
+  let readQueued = false;
+  const intersection = observeReach((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (target.isConnected) reach.reached(target, isIntersecting);
+      else reach.forget(target);
     }
-    if (roots.size > 0) annotate([...roots]);
+  });
+  const reach = createReach<Element, Node>({
+    watch: (block) => intersection.observe(block),
+    unwatch: (block) => intersection.unobserve(block),
+    ready(block) {
+      readyBlocks.add(block);
+      if (readQueued) return;
+      readQueued = true;
+      queue.push(scanJob(takeReadyRoots, isOurs, badgeCandidates));
+    },
+  });
+
+  /** The blocks within reach now, in document order: the whole block, or its new parts. */
+  function takeReadyRoots(): Node[] {
+    readQueued = false;
+    const blocks = [...readyBlocks].sort(inDocumentOrder);
+    readyBlocks.clear();
+    return blocks.flatMap((block) => {
+      const work = reach.take(block);
+      if (!work) return [];
+      return work.whole ? [block] : work.parts;
+    });
+  }
+
+  // Blocks arrive in groups (the page at load, a batch the page added): watched by their ends.
+  const groups = watchBlockGroups((blocks) => {
+    for (const block of blocks) reach.readWhole(block);
+  });
+
+  /**
+   * Everything under `root` is to be read: `root`'s own text (with its block's, if it is not a
+   * block itself) and every block in it; the blocks go into `blocks`, to be watched in groups.
+   */
+  function readSubtree(root: Element, blocks: Element[]) {
+    if (root === page) reach.readWhole(root);
+    else if (isBlock(root)) blocks.push(root);
+    else reach.readPart(blockOf(root), root);
+    blocks.push(...root.querySelectorAll(BLOCK_SELECTOR));
+  }
+
+  /** Content the page added or changed: read when its block is within reach. */
+  function readChanged(node: Node, blocks: Element[]) {
+    if (node instanceof Element) {
+      if (!isSkipped(node, isOurs) && !insideSkipped(node, isOurs)) readSubtree(node, blocks);
+    } else if (node instanceof Text && !insideSkipped(node, isOurs)) {
+      reach.readPart(blockOf(node), node);
+    }
+  }
+
+  /** Content the page took out: its blocks are no longer watched (unless it was moved). */
+  function forgetRemoved(node: Node) {
+    if (!(node instanceof Element) || node.isConnected) return;
+    for (const block of [node, ...node.querySelectorAll(BLOCK_SELECTOR)]) {
+      reach.forget(block);
+      groups.removed(block);
+    }
+  }
+
+  function readPage() {
+    const blocks: Element[] = [];
+    readSubtree(page, blocks);
+    groups.add(blocks);
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (density === 'off') return;
+    const blocks: Element[] = [];
+    for (const record of records) {
+      if (record.type === 'characterData') readChanged(record.target, blocks);
+      for (const node of record.removedNodes) forgetRemoved(node);
+      for (const node of record.addedNodes) readChanged(node, blocks);
+    }
+    // In document order, so that a group's ends enclose it (a page may add above what it added).
+    const present = blocks.filter((block) => block.isConnected);
+    if (present.length > 0) groups.add(present.sort(inDocumentOrder));
   });
 
   function insertBadge(candidate: Candidate, context: CoinContext) {
@@ -129,31 +230,38 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
     };
   }
 
-  async function badgeCandidates(candidates: Candidate[]) {
+  /**
+   * Badges go in in the order their scans finished, so that "first per page" means the first in
+   * document order among what has been read so far: a mention far down a page the reader opened
+   * there is badged before one further up that is only read when the reader scrolls back.
+   */
+  let inOrder = Promise.resolve();
+  function badgeCandidates(candidates: Candidate[]) {
     const chosen = chooseMentions(candidates.map(placed), density, badged).map(
       (entry) => entry.candidate,
     );
     if (chosen.length === 0 || signal.aborted) return;
-    const contexts = await requestContexts([...new Set(chosen.map((c) => c.mention.coin))]);
-    // A coin with no figures may be unlisted, or the worker may not have its venue's data yet.
-    if (chosen.some((candidate) => !contexts.has(candidate.mention.coin))) awaitingData = true;
-    queue.push(insertJob(chosen, contexts));
-  }
-
-  function annotate(roots: readonly Node[]) {
-    if (density === 'off') return;
-    queue.push(scanJob(roots, isOurs, (candidates) => void badgeCandidates(candidates)));
+    const asked = requestContexts([...new Set(chosen.map((c) => c.mention.coin))]);
+    inOrder = inOrder.then(async () => {
+      const contexts = await asked.catch(() => new Map<string, CoinContext>());
+      // A coin with no figures may be unlisted, or the worker may not have its venue's data yet
+      // (or could not be asked): the next update reads the page again.
+      if (chosen.some((candidate) => !contexts.has(candidate.mention.coin))) awaitingData = true;
+      queue.push(insertJob(chosen, contexts));
+    });
   }
 
   // An XML or SVG page has no body: its root element stands in.
   const page = document.body ?? document.documentElement;
   observer.observe(page, { childList: true, subtree: true, characterData: true });
-  annotate([page]);
+  if (density !== 'off') readPage();
 
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      intersection.disconnect();
+      groups.disconnect();
       for (const [badge, { splitFrom }] of badges) {
         const next = badge.nextSibling;
         badge.remove();
@@ -181,7 +289,7 @@ export function startAnnotator({ signal, density, requestContexts }: AnnotatorOp
         renderBadge(badge, contexts.get(badge.getAttribute('coin') ?? ''));
       if (awaitingData) {
         awaitingData = false;
-        annotate([page]);
+        readPage();
       }
     },
   };

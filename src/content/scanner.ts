@@ -50,6 +50,11 @@ const BLOCK_TAGS = new Set([
   'BODY',
 ]);
 
+/** The blocks' tag names as a selector, to find every block of a subtree in one native query. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(',');
+
+export const isBlock = (element: Element) => BLOCK_TAGS.has(element.tagName);
+
 export interface Candidate {
   text: Text;
   mention: Mention;
@@ -79,19 +84,35 @@ function sliceEnd(data: string, from: number): number {
   return limit;
 }
 
-function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
+/**
+ * Whether an element is an editing host. Read from the attribute, not from isContentEditable: that
+ * getter brings the page's style up to date, and after our own badges went in that is a style
+ * recalculation of the whole page per call. Walks skip an editing host whole and check every
+ * ancestor, so its editable descendants are skipped with it.
+ */
+function isEditingHost(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+export function isSkipped(element: Element, isOurs: (element: Element) => boolean): boolean {
   if (isOurs(element)) return true;
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  return element instanceof HTMLElement && element.isContentEditable;
+  return isEditingHost(element) || element.ownerDocument.designMode === 'on';
 }
 
-function blockOf(node: Node): Element {
+/**
+ * The block a node's text belongs to: its nearest block ancestor, else the page's root (the body,
+ * or the root element of a page without one). Text is read and badged per block.
+ */
+export function blockOf(node: Node): Element {
   let element = node.parentElement;
-  while (element && !BLOCK_TAGS.has(element.tagName)) element = element.parentElement;
-  return element ?? node.ownerDocument?.body ?? (node.parentElement as Element);
+  while (element && !isBlock(element)) element = element.parentElement;
+  const doc = node.ownerDocument;
+  return element ?? doc?.body ?? doc?.documentElement ?? (node.parentElement as Element);
 }
 
-function insideSkipped(node: Node, isOurs: (element: Element) => boolean): boolean {
+export function insideSkipped(node: Node, isOurs: (element: Element) => boolean): boolean {
   for (let at = node.parentElement; at; at = at.parentElement)
     if (isSkipped(at, isOurs)) return true;
   return false;
@@ -105,33 +126,75 @@ export interface Scan {
 
 const done: Scan = { step: () => null };
 
+/** The node after `node` and its subtree, in document order, without leaving `scope`. */
+function after(node: Node, scope: Node): Node | null {
+  for (let at: Node | null = node; at && at !== scope; at = at.parentNode)
+    if (at.nextSibling) return at.nextSibling;
+  return null;
+}
+
+const HAS_TEXT = /\S/;
+
 /**
- * Walks `root` for coin mentions in text the user reads. `isOurs` tells our own badges from
+ * The text nodes from `start` on, in document order within `scope`, up to the next block: a run
+ * of a block's own text. Skipped elements (and blocks inside them) are stepped over whole, and
+ * text with nothing but white space is passed by.
+ */
+function textRun(
+  start: Node | null,
+  scope: Node,
+  isOurs: (element: Element) => boolean,
+): () => Text | null {
+  let at = start;
+  return () => {
+    while (at) {
+      const node: Node = at;
+      if (node instanceof Text) {
+        at = after(node, scope);
+        if (HAS_TEXT.test(node.data)) return node;
+      } else if (node instanceof Element) {
+        if (isSkipped(node, isOurs)) at = after(node, scope);
+        else if (isBlock(node)) at = null;
+        else at = node.firstChild ?? after(node, scope);
+      } else at = after(node, scope);
+    }
+    return null;
+  };
+}
+
+/**
+ * Walks `root` for coin mentions in text the user reads: a block's own text, that is its text up
+ * to its first nested block, and then the text that follows it in its enclosing block up to the
+ * next block. So every text node is read with the block just before it (or with its own block's
+ * start) and a long list of paragraphs is read a paragraph at a time, its white space between
+ * paragraphs included, without walking the whole list (text that follows a block hidden with
+ * display: none waits, like that block, until it is shown). `isOurs` tells our own badges from
  * look-alike elements a page may create: ours are skipped, the page's are read like any element.
  */
-export function scanSubtree(root: Node, isOurs: (element: Element) => boolean): Scan {
+export function scanOwnText(root: Node, isOurs: (element: Element) => boolean): Scan {
   if (root.nodeType !== Node.TEXT_NODE && root.nodeType !== Node.ELEMENT_NODE) return done;
   if (root instanceof Element ? isSkipped(root, isOurs) : false) return done;
   if (insideSkipped(root, isOurs)) return done;
-  const walker = (root.ownerDocument ?? document).createTreeWalker(
-    root,
-    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-    {
-      acceptNode(node) {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        return isSkipped(node as Element, isOurs)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP;
-      },
-    },
-  );
   // A text node given as the root is its own one-node walk.
-  let rootText = root.nodeType === Node.TEXT_NODE ? (root as Text) : null;
+  let rootText = root instanceof Text ? root : null;
+  const runs: Array<() => Text | null> = [];
+  if (root instanceof Element) {
+    runs.push(textRun(root.firstChild, root, isOurs));
+    const enclosing = isBlock(root) ? blockOf(root) : root;
+    if (enclosing !== root) runs.push(textRun(after(root, enclosing), enclosing, isOurs));
+  }
   const nextText = (): Text | null => {
-    if (root.nodeType !== Node.TEXT_NODE) return walker.nextNode() as Text | null;
-    const next = rootText;
-    rootText = null;
-    return next;
+    if (rootText) {
+      const next = rootText;
+      rootText = null;
+      return next;
+    }
+    while (runs.length > 0) {
+      const next = runs[0]?.() ?? null;
+      if (next) return next;
+      runs.shift();
+    }
+    return null;
   };
   let text: Text | null = null;
   let offset = 0;

@@ -51,8 +51,12 @@ describe('density', () => {
     const perBlock = await badgeCounts(page);
     expect(perBlock.repeatsInABlock).toBe(false);
 
+    // Each change restarts the page's script, which reads what is within reach once the browser
+    // has reported it (a frame later): as long as the first-per-page step is given.
     await setDensity('all');
-    await expect.poll(async () => (await badgeCounts(page)).total).toBeGreaterThan(perBlock.total);
+    await expect
+      .poll(async () => (await badgeCounts(page)).total, { timeout: 10_000 })
+      .toBeGreaterThan(perBlock.total);
     expect((await badgeCounts(page)).repeatsInABlock).toBe(true);
 
     await setDensity('first-per-page');
@@ -64,7 +68,9 @@ describe('density', () => {
     await expect.poll(async () => (await badgeCounts(page)).total).toBe(0);
 
     await setDensity('first-per-block');
-    await expect.poll(async () => (await badgeCounts(page)).total).toBe(perBlock.total);
+    await expect
+      .poll(async () => (await badgeCounts(page)).total, { timeout: 10_000 })
+      .toBe(perBlock.total);
     await page.close();
   });
 });
