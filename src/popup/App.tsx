@@ -51,8 +51,10 @@ function focusPinnedRow(coin: string) {
 }
 
 /** `cached`: the popup's saved figures, read as the page starts (see main.tsx). */
-export function App({ cached }: { cached: Promise<PopupCache | null> }) {
-  const [view, setView] = useState<View | null>(null);
+export function App({ cached }: { cached: PopupCache | null }) {
+  const [view, setView] = useState<View | null>(() =>
+    cached ? { data: cached.data, cachedAt: cached.savedAt, error: null } : null,
+  );
   const [refreshing, setRefreshing] = useState(false);
   const [pinProblem, setPinProblem] = useState<string | null>(null);
   const [detail, openDetail] = useCoinHash();
@@ -72,38 +74,22 @@ export function App({ cached }: { cached: Promise<PopupCache | null> }) {
     try {
       const data = await loadPopupData();
       setView({ data, cachedAt: null, error: null });
-      await writeCache(data, Date.now());
+      writeCache(data, Date.now());
     } catch (error) {
       fail(error);
     }
   }, [fail]);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    // The cache is drawn first (unless live figures came first; an error already met is kept).
-    // Only then is the background asked: waking a stopped worker competes for the same CPU.
-    void cached
-      .then((cache) =>
-        setView((current) =>
-          current?.data
-            ? current
-            : {
-                data: cache?.data ?? null,
-                cachedAt: cache?.savedAt ?? null,
-                error: current?.error ?? null,
-              },
-        ),
-      )
-      .finally(() => {
-        void reload();
-        try {
-          stop = onDataChanged(() => void reload());
-        } catch (error) {
-          fail(error);
-        }
-      });
-    return () => stop?.();
-  }, [cached, reload, fail]);
+    // The cache is already drawn; only now is the background asked (waking a stopped worker
+    // competes for the same CPU as the first paint).
+    void reload();
+    try {
+      return onDataChanged(() => void reload());
+    } catch (error) {
+      fail(error);
+    }
+  }, [reload, fail]);
 
   const updatePins = async (request: PinRequest, keepFocusOn?: string) => {
     try {

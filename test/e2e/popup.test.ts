@@ -37,13 +37,9 @@ const pinnedCoins = (popup: Page) =>
     .locator('[data-testid="pinned"] tbody tr')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-coin')));
 
-/** Waits until the popup has saved what it shows (storage.local), as it does after each answer. */
+/** Waits until the popup has saved what it shows (localStorage), as it does after each answer. */
 const cacheWritten = (popup: Page) =>
-  expect
-    .poll(() =>
-      popup.evaluate(async () => 'popupCache' in (await chrome.storage.local.get('popupCache'))),
-    )
-    .toBe(true);
+  expect.poll(() => popup.evaluate(() => localStorage.getItem('popupCache') !== null)).toBe(true);
 
 const send = <T>(popup: Page, message: unknown) =>
   popup.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;

@@ -1,23 +1,15 @@
 // The popup's cache is read back through zod: what an older version or a damaged store left is
 // ignored rather than shown.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PopupData } from '../../../src/popup/api';
 
-const stored = new Map<string, unknown>();
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
-        set: async (entries: Record<string, unknown>) => {
-          for (const [key, value] of Object.entries(entries)) stored.set(key, value);
-        },
-      },
-    },
-  },
-}));
+import { readCache, writeCache } from '../../../src/popup/cache';
 
-const { readCache, writeCache } = await import('../../../src/popup/cache');
+const stored = new Map<string, string>();
+const storage = {
+  getItem: (key: string) => stored.get(key) ?? null,
+  setItem: (key: string, value: string) => void stored.set(key, value),
+};
 
 const window = { longUsd: null, shortUsd: null, count: null, coveredMinutes: 0 };
 const oi = {
@@ -58,12 +50,22 @@ beforeEach(() => stored.clear());
 
 describe('the popup cache', () => {
   it('gives back what was saved, with when', async () => {
-    await writeCache(data, 1_764_000_060_000);
-    expect(await readCache()).toEqual({ savedAt: 1_764_000_060_000, data });
+    writeCache(data, 1_764_000_060_000, storage);
+    expect(readCache(storage)).toEqual({ savedAt: 1_764_000_060_000, data });
   });
 
   it('is null when nothing was saved', async () => {
-    expect(await readCache()).toBeNull();
+    expect(readCache(storage)).toBeNull();
+  });
+
+  it('keeps the popup going when the storage refuses to save', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    expect(() => writeCache(data, 1, full)).not.toThrow();
   });
 
   it.each([
@@ -74,8 +76,13 @@ describe('the popup cache', () => {
     ['no time of saving', { data }],
     ['an older shape', { savedAt: 1, data: { market: data.market } }],
     ['not an object', 'cache'],
-  ])('ignores %s', async (_case, value) => {
-    stored.set('popupCache', value);
-    expect(await readCache()).toBeNull();
+  ])('ignores %s', (_case, value) => {
+    stored.set('popupCache', JSON.stringify(value));
+    expect(readCache(storage)).toBeNull();
+  });
+
+  it('ignores text that is not JSON', () => {
+    stored.set('popupCache', '{"savedAt": 1, "data"');
+    expect(readCache(storage)).toBeNull();
   });
 });
