@@ -5,8 +5,10 @@
 import { type Interval, mergeIntervals, pruneBefore } from '../core/intervals';
 import {
   addToBucket,
+  bucketKey,
   eventKey,
   type MinuteBucket,
+  minuteOf,
   RECENT_KEYS_PAGE,
   RecentKeys,
   type RecentKeysPage,
@@ -34,6 +36,11 @@ export function createLiquidationStore(
   // Indexed by coin: a coin's windows read only its own buckets, not a whole day of every coin's.
   const bucketsByCoin = new Map<string, Map<string, MinuteBucket>>();
   const dirty = new Map<string, MinuteBucket>();
+  /**
+   * Events for minutes older than the day kept in memory whose bucket is not in memory: it may be
+   * on disk, so the flush adds them to the stored bucket instead of overwriting it.
+   */
+  const late: Liquidation[] = [];
   const recent = new Map<VenueId, RecentKeys>();
   const coverage = new Map<VenueId, Interval[]>();
   /** The interval each connected stream is extending now. */
@@ -101,9 +108,14 @@ export function createLiquidationStore(
         // A late or replayed event older than the retention would only be pruned again.
         if (liquidation.time < oldest) continue;
         if (recentFor(liquidation.venue).seenBefore(eventKey(liquidation))) continue;
+        added += 1;
+        const key = bucketKey(liquidation.venue, liquidation.coin, minuteOf(liquidation.time));
+        if (liquidation.time < now() - DAY_MS && !bucketsByCoin.get(liquidation.coin)?.has(key)) {
+          late.push(liquidation);
+          continue;
+        }
         const bucket = addToBucket(bucketsOf(liquidation.coin), liquidation);
         dirty.set(bucket.key, bucket);
-        added += 1;
       }
       return added;
     },
@@ -147,17 +159,26 @@ export function createLiquidationStore(
       return [...bucketsFor(coin)].filter((b) => b.minute >= window.from && b.minute < window.to);
     },
 
-    pendingWrites: () => dirty.size,
+    pendingWrites: () => dirty.size + late.length,
 
     /** Writes what changed since the last flush in one transaction. */
     async flush() {
-      if (dirty.size === 0 && !coverageDirty) return;
+      if (dirty.size === 0 && !coverageDirty && late.length === 0) return;
       const changed = [...dirty.values()];
       dirty.clear();
+      const lateEvents = late.splice(0);
       coverageDirty = false;
       const tx = db.transaction(['buckets', 'coverage', 'recentKeyPages'], 'readwrite');
       const writes: Promise<unknown>[] = [];
       for (const bucket of changed) writes.push(tx.objectStore('buckets').put({ ...bucket }));
+      const lateBuckets = new Map<string, MinuteBucket>();
+      for (const event of lateEvents) {
+        const key = bucketKey(event.venue, event.coin, minuteOf(event.time));
+        const stored = lateBuckets.has(key) ? null : await tx.objectStore('buckets').get(key);
+        if (stored) lateBuckets.set(key, stored);
+        addToBucket(lateBuckets, event);
+      }
+      for (const bucket of lateBuckets.values()) writes.push(tx.objectStore('buckets').put(bucket));
       const venues = new Set<VenueId>([
         ...coverage.keys(),
         ...[...open.values()].map((o) => o.venue),

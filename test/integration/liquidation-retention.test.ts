@@ -136,12 +136,9 @@ describe('liquidation retention', () => {
       liquidation(recent, { side: 'short', usd: 500 }),
       ...older.map((time) => liquidation(time)),
     ]);
-    // Before the flush and prune, memory holds everything it heard.
-    expect(store.totals('BTC', null, EVERYTHING)).toEqual({
-      longUsd: 3_000,
-      shortUsd: 500,
-      count: 4,
-    });
+    // Memory holds the last day; the older events wait for the flush to add them on disk.
+    expect(store.totals('BTC', null, EVERYTHING)).toEqual({ longUsd: 0, shortUsd: 500, count: 1 });
+    expect(store.pendingWrites()).toBe(4);
     await store.flush();
     await store.prune();
 
@@ -150,7 +147,7 @@ describe('liquidation retention', () => {
     expect(await minutesOnDisk(db)).toEqual(ascending([...older, recent]));
   });
 
-  it('prune keeps in memory a bucket older than 24 h that has not been written yet', async () => {
+  it('prune loses no event older than 24 h that has not been written yet', async () => {
     const { db } = await freshDatabase();
     const store = createLiquidationStore(db, () => NOW);
     const late = NOW - 2 * DAY;
@@ -291,5 +288,26 @@ describe('liquidation retention', () => {
     await restarted.hydrate();
     expect(restarted.ingest(cascade)).toBe(0);
     expect(restarted.ingest([liquidation(NOW, { usd: 1 })])).toBe(1);
+  });
+
+  it('an event more than a day late adds to its stored bucket instead of overwriting it', async () => {
+    const { name, db } = await freshDatabase();
+    const time = clock();
+    const store = createLiquidationStore(db, time.now);
+    const twoDaysAgo = NOW - 2 * DAY;
+    expect(store.ingest([liquidation(twoDaysAgo, { usd: 1_000 })])).toBe(1);
+    await store.flush();
+
+    // After a restart only the last day is in memory; the venue then reports a late event.
+    db.close();
+    const reopened = await open(name);
+    const restarted = createLiquidationStore(reopened, time.now);
+    await restarted.hydrate();
+    expect(restarted.ingest([liquidation(twoDaysAgo + 10_000, { usd: 500 })])).toBe(1);
+    await restarted.flush();
+    expect(await reopened.get('buckets', bucketKey('binance', 'BTC', twoDaysAgo))).toMatchObject({
+      longUsd: 1_500,
+      longCount: 2,
+    });
   });
 });
