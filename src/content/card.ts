@@ -5,7 +5,8 @@
 import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
-import { describeSignal, duration, fmt, levelName, signalName } from '../words';
+import { duration, fmt, levelName } from '../words';
+import { element, SIGNAL_CSS, signalBox } from './overlay-dom';
 
 const CARD_TAG = 'll-card';
 const GAP = 6;
@@ -34,25 +35,10 @@ h2 { font-size: 14px; margin: 0 0 4px; display: flex; justify-content: space-bet
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 4px 0; }
 th { text-align: left; font-weight: 500; color: #64748b; }
 td { text-align: right; }
-.signal { margin: 6px 0 0; padding: 6px; border-radius: 6px; background: #fee2e2; color: #7f1d1d; }
-.signal.overheated, .signal.crowded-shorts { background: #fef3c7; color: #78350f; }
-.signal.spot-led { background: #dcfce7; color: #14532d; }
-.signal strong { display: block; font-size: 11px; text-transform: uppercase; }
+${SIGNAL_CSS}
 .pin { float: right; font: inherit; font-size: 11px; padding: 1px 8px; border-radius: 6px; border: 1px solid #cbd5e1; background: transparent; color: inherit; cursor: pointer; }
 .pin:focus-visible { outline: 2px solid #f59e0b; }
 `;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 function row(doc: Document, label: string, ...cells: string[]): HTMLTableRowElement {
   const tr = element(doc, 'tr');
@@ -133,15 +119,7 @@ function renderCard(
   const chart = element(doc, 'div', undefined, 'chart');
   chart.append(element(doc, 'p', t('chartLoading'), 'muted'));
   card.append(title, figures, liquidations, coverage, chart);
-  for (const signal of context.signals) {
-    const box = element(doc, 'p', undefined, `signal ${signal.id}`);
-    box.dataset.signal = signal.id;
-    box.append(
-      element(doc, 'strong', signalName(signal.id)),
-      doc.createTextNode(describeSignal(signal)),
-    );
-    card.append(box);
-  }
+  for (const signal of context.signals) card.append(signalBox(doc, signal));
   const venues = oi.byVenue.map(
     (share) => `${share.venue} ${fmt.usdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
   );

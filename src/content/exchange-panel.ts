@@ -6,8 +6,9 @@ import { z } from 'zod/mini';
 import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext } from '../messages';
-import { describeSignal, duration, fmt, levelName, signalName } from '../words';
+import { duration, fmt, levelName } from '../words';
 import { coinFromUrl } from './exchange-url';
+import { element, SIGNAL_CSS, signalBox } from './overlay-dom';
 
 const PANEL_TAG = 'll-panel';
 const URL_POLL_MS = 500;
@@ -48,10 +49,7 @@ button:focus-visible { outline: 2px solid #f59e0b; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th { text-align: left; font-weight: 500; color: #64748b; }
 td { text-align: right; }
-.signal { margin: 6px 0 0; padding: 6px; border-radius: 6px; background: #fee2e2; color: #7f1d1d; }
-.signal.overheated, .signal.crowded-shorts { background: #fef3c7; color: #78350f; }
-.signal.spot-led { background: #dcfce7; color: #14532d; }
-.signal strong { display: block; font-size: 11px; text-transform: uppercase; }
+${SIGNAL_CSS}
 `;
 
 /** What the panel remembers per site; anything else read from storage is ignored. */
@@ -62,27 +60,16 @@ const PanelState = z.object({
 });
 type PanelState = z.infer<typeof PanelState>;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
 function row(label: string, value: string): HTMLTableRowElement {
-  const tr = element('tr');
-  tr.append(element('th', label), element('td', value));
+  const tr = element(document, 'tr');
+  tr.append(element(document, 'th', label), element(document, 'td', value));
   return tr;
 }
 
 function renderBody(coin: string, context: CoinContext | undefined, now: number): HTMLElement[] {
-  if (!context) return [element('p', t('panelNoFigures', coin), 'muted')];
+  if (!context) return [element(document, 'p', t('panelNoFigures', coin), 'muted')];
   const day = context.liquidations['24h'];
-  const figures = element('table');
+  const figures = element(document, 'table');
   figures.append(
     row(t('openInterest'), fmt.usdCompact(context.oi.usd)),
     row(t('panelOiChange24h'), fmt.percent(context.oi.change24hPct)),
@@ -95,17 +82,9 @@ function renderBody(coin: string, context: CoinContext | undefined, now: number)
     ),
   );
   const nodes: HTMLElement[] = [figures];
-  if (context.level) nodes.push(element('p', levelName(context.level), 'level'));
-  for (const signal of context.signals) {
-    const box = element('p', undefined, `signal ${signal.id}`);
-    box.dataset.signal = signal.id;
-    box.append(
-      element('strong', signalName(signal.id)),
-      document.createTextNode(describeSignal(signal)),
-    );
-    nodes.push(box);
-  }
-  nodes.push(element('p', t('detailAge', duration(now - context.asOf)), 'muted'));
+  if (context.level) nodes.push(element(document, 'p', levelName(context.level), 'level'));
+  for (const signal of context.signals) nodes.push(signalBox(document, signal));
+  nodes.push(element(document, 'p', t('detailAge', duration(now - context.asOf)), 'muted'));
   return nodes;
 }
 
@@ -133,15 +112,15 @@ export function startExchangePanel(
 
   const host = document.createElement(PANEL_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = element('style', CSS);
-  const panel = element('div', undefined, 'panel');
+  const style = element(document, 'style', CSS);
+  const panel = element(document, 'div', undefined, 'panel');
   panel.setAttribute('role', 'complementary');
-  const header = element('header');
-  const title = element('span', '', 'title');
-  const toggle = element('button');
+  const header = element(document, 'header');
+  const title = element(document, 'span', '', 'title');
+  const toggle = element(document, 'button');
   toggle.type = 'button';
   toggle.setAttribute('aria-controls', 'll-panel-body');
-  const body = element('div', undefined, 'body');
+  const body = element(document, 'div', undefined, 'body');
   body.id = 'll-panel-body';
   header.append(title, toggle);
   panel.append(header, body);
@@ -199,7 +178,7 @@ export function startExchangePanel(
     host.setAttribute('coin', next);
     panel.setAttribute('aria-label', t('cardLabel', next));
     title.textContent = next;
-    body.replaceChildren(element('p', t('panelLoading', next), 'muted'));
+    body.replaceChildren(element(document, 'p', t('panelLoading', next), 'muted'));
     if (!host.isConnected) {
       document.documentElement.append(host);
       place(state.left, state.top);
