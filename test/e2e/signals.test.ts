@@ -26,7 +26,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Launches the extension on the scenario's markets, plays the day, and refreshes the popup. */
+/** Launches the extension on the scenario's markets, plays the day, and refreshes until every venue has been polled since. */
 async function play(name: string, options: Partial<LaunchOptions> = {}, refreshLabel = 'Refresh') {
   await replay.reset();
   await replay.setScenario(`${name}`, 0.0001);
@@ -49,7 +49,19 @@ async function play(name: string, options: Partial<LaunchOptions> = {}, refreshL
     .toBe(true);
   await replay.setScenario(name, SPEED);
   await popup.waitForTimeout(5_500);
-  await popup.getByRole('button', { name: refreshLabel }).click();
+  // Every live venue polled after the day has played: one polled mid-cascade, too recently for
+  // a Refresh to ask it again, would otherwise mix the two states in a coin's figures.
+  const played = Date.now();
+  await expect
+    .poll(
+      async () => {
+        await popup.getByRole('button', { name: refreshLabel }).click();
+        const live = (await status()).venues.filter((v) => v.state === 'live');
+        return live.length > 0 && live.every((v) => (v.lastSuccessAt ?? 0) >= played);
+      },
+      { timeout: 20_000, interval: 2_000 },
+    )
+    .toBe(true);
   return popup;
 }
 
