@@ -1,7 +1,7 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
-import { alertNotice, EMPTY_ALERT_STATE, startedSignals } from '../core/alerts';
+import { alertNotice, readAlertState, startedSignals } from '../core/alerts';
 import { siteOf } from '../core/page-settings';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
 import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
@@ -10,7 +10,6 @@ import {
   type BackgroundToClient,
   MAX_PINS,
   type RefreshAnswer,
-  SIGNAL_IDS,
   ToolbarMode as ToolbarModeSchema,
   UPDATES_PORT,
 } from '../messages';
@@ -107,10 +106,6 @@ async function updateToolbar() {
 
 const ALERTS_KEY = 'notifications';
 const ALERT_STATE_KEY = 'alertState';
-const AlertStateSchema = z.object({
-  active: z.record(z.string(), z.array(z.enum(SIGNAL_IDS))),
-  sentAt: z.array(z.number()),
-});
 
 const alertsStore: AlertsStore = {
   enabled: async () => (await browser.storage.sync.get(ALERTS_KEY))[ALERTS_KEY] === true,
@@ -133,11 +128,8 @@ async function lookForAlerts() {
   const ready = await service;
   const pins = await pinsStore.load();
   const contexts = pins.length ? await ready.contexts(pins) : [];
-  const stored = AlertStateSchema.safeParse(
-    (await browser.storage.local.get(ALERT_STATE_KEY))[ALERT_STATE_KEY],
-  );
   const { alerts, next } = startedSignals(
-    stored.success ? stored.data : EMPTY_ALERT_STATE,
+    readAlertState((await browser.storage.local.get(ALERT_STATE_KEY))[ALERT_STATE_KEY]),
     Object.fromEntries(contexts.map((context) => [context.coin, context.signals])),
     Date.now(),
   );

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   alertNotice,
   EMPTY_ALERT_STATE,
+  EPISODE_GAP_MS,
   MAX_ALERTS_PER_HOUR,
+  readAlertState,
   startedSignals,
 } from '../../../src/core/alerts';
 import { english } from '../../../src/core/english';
@@ -27,8 +29,40 @@ describe('startedSignals', () => {
     expect(still.alerts).toEqual([]);
     const ended = startedSignals(still.next, { BTC: [] }, 121_000);
     expect(ended.alerts).toEqual([]);
-    const again = startedSignals(ended.next, { BTC: [signal('long-flush')] }, 181_000);
+    const again = startedSignals(
+      ended.next,
+      { BTC: [signal('long-flush')] },
+      121_001 + EPISODE_GAP_MS,
+    );
     expect(again.alerts.map((a) => a.signal.id)).toEqual(['long-flush']);
+  });
+
+  it('takes a signal that flickers off and on within the gap for one episode', () => {
+    const first = startedSignals(EMPTY_ALERT_STATE, { BTC: [signal('long-flush')] }, 0);
+    const off = startedSignals(first.next, { BTC: [] }, 60_000);
+    expect(off.next.endedAt).toEqual({ BTC: { 'long-flush': 60_000 } });
+    const back = startedSignals(off.next, { BTC: [signal('long-flush')] }, 120_000);
+    expect(back.alerts).toEqual([]);
+    expect(back.next.active).toEqual({ BTC: ['long-flush'] });
+    // Active again, so its ending is forgotten: the gap counts from the next time it ends.
+    expect(back.next.endedAt).toEqual({});
+    const offAgain = startedSignals(back.next, { BTC: [] }, 60_000 + EPISODE_GAP_MS);
+    expect(
+      startedSignals(offAgain.next, { BTC: [signal('long-flush')] }, 120_000 + EPISODE_GAP_MS)
+        .alerts,
+    ).toEqual([]);
+    // Another signal of the same coin is its own episode.
+    expect(
+      startedSignals(off.next, { BTC: [signal('overheated')] }, 120_000).alerts.map(
+        (a) => a.signal.id,
+      ),
+    ).toEqual(['overheated']);
+  });
+
+  it('forgets endings older than the gap', () => {
+    const first = startedSignals(EMPTY_ALERT_STATE, { BTC: [signal('long-flush')] }, 0);
+    const off = startedSignals(first.next, { BTC: [] }, 1_000);
+    expect(startedSignals(off.next, { BTC: [] }, 1_001 + EPISODE_GAP_MS).next.endedAt).toEqual({});
   });
 
   it(`sends at most ${MAX_ALERTS_PER_HOUR} an hour, and more once the hour has passed`, () => {
@@ -45,7 +79,28 @@ describe('startedSignals', () => {
 
   it('forgets coins that are no longer pinned', () => {
     const first = startedSignals(EMPTY_ALERT_STATE, { BTC: [signal('overheated')] }, 0);
-    expect(startedSignals(first.next, {}, 60_000).next.active).toEqual({});
+    expect(startedSignals(first.next, {}, 60_000).next).toEqual({
+      active: {},
+      endedAt: {},
+      sentAt: [0],
+    });
+  });
+});
+
+describe('readAlertState', () => {
+  it('reads what an earlier version stored, with no endings', () => {
+    expect(readAlertState({ active: { BTC: ['long-flush'] }, sentAt: [5] })).toEqual({
+      active: { BTC: ['long-flush'] },
+      endedAt: {},
+      sentAt: [5],
+    });
+  });
+
+  it('starts afresh from a missing or damaged state', () => {
+    expect(readAlertState(undefined)).toEqual(EMPTY_ALERT_STATE);
+    expect(readAlertState({ active: { BTC: ['no-such-signal'] }, sentAt: [] })).toEqual(
+      EMPTY_ALERT_STATE,
+    );
   });
 });
 
