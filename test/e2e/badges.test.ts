@@ -1,7 +1,12 @@
 // Badges as a reader meets them: in the right places, never in editable or code text, immune to
 // hostile page CSS, and on content that arrives after load.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, saveScreenshot } from './harness';
+import {
+  closedShadowCount,
+  type ExtensionSession,
+  launchWithExtension,
+  saveScreenshot,
+} from './harness';
 import { replayControl } from './replay-control';
 
 const origin = inject('replayOrigin');
@@ -58,6 +63,19 @@ describe('the news article', () => {
     await badge.hover();
     const card = page.locator('ll-card');
     await card.waitFor({ timeout: 10_000 });
+    // The card grows when its chart arrives and is placed again: measure where it settles.
+    await expect
+      .poll(() => closedShadowCount(page, 'll-card', 'canvas'), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    let settled = await card.boundingBox();
+    await expect
+      .poll(async () => {
+        const previous = settled;
+        await page.waitForTimeout(100);
+        settled = await card.boundingBox();
+        return JSON.stringify(settled) === JSON.stringify(previous);
+      })
+      .toBe(true);
     const [cardBox, badgeBox, viewport] = [
       await card.boundingBox(),
       await badge.boundingBox(),
