@@ -6,6 +6,7 @@ import {
   type ExtensionSession,
   launchWithExtension,
   saveScreenshot,
+  settledBox,
 } from './harness';
 import { replayControl } from './replay-control';
 
@@ -67,17 +68,8 @@ describe('the news article', () => {
     await expect
       .poll(() => closedShadowCount(page, 'll-card', 'canvas'), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    let settled = await card.boundingBox();
-    await expect
-      .poll(async () => {
-        const previous = settled;
-        await page.waitForTimeout(100);
-        settled = await card.boundingBox();
-        return JSON.stringify(settled) === JSON.stringify(previous);
-      })
-      .toBe(true);
     const [cardBox, badgeBox, viewport] = [
-      await card.boundingBox(),
+      await settledBox(card),
       await badge.boundingBox(),
       page.viewportSize(),
     ];

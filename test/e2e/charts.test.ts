@@ -13,6 +13,7 @@ import {
   launchWithExtension,
   openPopup,
   saveScreenshot,
+  settledBox,
 } from './harness';
 import { replayControl } from './replay-control';
 
@@ -70,9 +71,9 @@ describe('history charts', () => {
     // The OI line and the liquidation bars: one uPlot canvas each.
     expect(await closedShadowCount(page, 'll-card', 'canvas')).toBe(2);
     // The card still fits the viewport now that it has grown.
-    const box = await page.locator('ll-card').boundingBox();
+    const box = await settledBox(page.locator('ll-card'));
     const viewport = page.viewportSize();
-    expect(box && viewport && box.y + box.height <= viewport.height).toBe(true);
+    expect(viewport && box.y + box.height <= viewport.height).toBe(true);
     await saveScreenshot(page, 'charts-hover-card');
   });
 

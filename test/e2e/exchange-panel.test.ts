@@ -40,12 +40,12 @@ describe('the exchange trading page', () => {
     await page.evaluate(() =>
       (window as unknown as { switchSymbol(symbol: string): void }).switchSymbol('ETHUSDT'),
     );
-    await expect.poll(() => panelText(page), { timeout: 2_000 }).toMatch(/^ETH\b/);
+    await expect.poll(() => panelText(page), { timeout: 10_000 }).toMatch(/^ETH\b/);
     expect(await page.locator('ll-panel').getAttribute('coin')).toBe('ETH');
     expect(await page.locator('ll-panel').count()).toBe(1);
 
     await page.goBack();
-    await expect.poll(() => panelText(page), { timeout: 2_000 }).toMatch(/^BTC\b/);
+    await expect.poll(() => panelText(page), { timeout: 10_000 }).toMatch(/^BTC\b/);
     await page.close();
   });
 
@@ -57,17 +57,17 @@ describe('the exchange trading page', () => {
     const expanded = await panelHeight(page);
 
     await clickToggle(page);
-    await expect.poll(() => panelHeight(page), { timeout: 2_000 }).toBeLessThan(expanded / 2);
+    await expect.poll(() => panelHeight(page), { timeout: 10_000 }).toBeLessThan(expanded / 2);
     const collapsed = await panelHeight(page);
 
     await page.reload();
     await page.locator('ll-panel').waitFor({ timeout: 15_000 });
     await expect.poll(() => panelText(page), { timeout: 15_000 }).toMatch(/^BTC\b/);
-    expect(await panelHeight(page)).toBe(collapsed);
+    await expect.poll(() => panelHeight(page), { timeout: 10_000 }).toBe(collapsed);
 
     // Expanding again is remembered too, so later tests start from the default.
     await clickToggle(page);
-    await expect.poll(() => panelHeight(page), { timeout: 2_000 }).toBeGreaterThan(collapsed);
+    await expect.poll(() => panelHeight(page), { timeout: 10_000 }).toBeGreaterThan(collapsed);
     await page.reload();
     await page.locator('ll-panel').waitFor({ timeout: 15_000 });
     await expect.poll(() => panelHeight(page), { timeout: 15_000 }).toBeGreaterThan(collapsed);

@@ -3,7 +3,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 
 export const RESULTS_DIR = join(process.cwd(), 'test-results');
@@ -110,6 +117,23 @@ export async function stopServiceWorker(session: ExtensionSession): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await cdp.detach();
+}
+
+/** An overlay's box once it has stopped moving: it is placed again each time it grows. */
+export async function settledBox(
+  locator: Locator,
+): Promise<NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>> {
+  let box = await locator.boundingBox();
+  await expect
+    .poll(async () => {
+      const previous = box;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      box = await locator.boundingBox();
+      return box !== null && JSON.stringify(box) === JSON.stringify(previous);
+    })
+    .toBe(true);
+  if (!box) throw new Error('no layout');
+  return box;
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
