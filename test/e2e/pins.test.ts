@@ -30,7 +30,9 @@ describe('pins', () => {
     // Keyboard: focusing the badge opens the card with its pin button focused; Enter pins.
     await badge.focus();
     await article.locator('ll-card').waitFor({ timeout: 10_000 });
-    await article.waitForTimeout(200);
+    await expect
+      .poll(() => article.evaluate(() => document.activeElement?.localName), { timeout: 10_000 })
+      .toBe('ll-card');
     await article.keyboard.press('Enter');
     let popup = await openPopup(session);
     await expect.poll(() => pinnedCoins(popup), { timeout: 10_000 }).toEqual(['BTC']);
