@@ -30,6 +30,7 @@ import type { Venue } from '../venues/venue';
 import { createBudget } from './budget';
 import type { Database } from './database';
 import { createHistory } from './history';
+import { createHistoryHealth } from './history-health';
 import { createLimiter } from './limiter';
 import { createLiquidationStore } from './liquidation-store';
 import { createPoller } from './poller';
@@ -82,24 +83,61 @@ export function createService(options: ServiceOptions) {
   let disabled = new Set<VenueId>();
   const isEnabled = (venue: VenueId) => !disabled.has(venue);
 
-  function clientFor(id: VenueId): VenueClient {
-    let client = clients.get(id);
+  /**
+   * A venue's client: requests paced by the limiter and counted by the budget. With `stop`, each
+   * request is aborted when the signal it gets at its start fires (while it waits its turn, too).
+   */
+  function createClient(venue: Venue, stop?: () => AbortSignal): VenueClient {
+    const id = venue.id;
+    const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
+    const cost = (url: string) => venue.requestCost?.(url.slice(base.length)) ?? 1;
+    const paced: FetchLike = async (url, init) => {
+      const stopped = stop?.();
+      if (options.paceRequests !== false) await limiter.take(id, cost(url));
+      if (!stopped) return options.fetch(url, init);
+      stopped.throwIfAborted();
+      const signals = init?.signal ? [init.signal, stopped] : [stopped];
+      return options.fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    };
+    return createVenueClient(
+      id,
+      base,
+      paced,
+      (info) => budget.record(info, venue.requestCost?.(info.path) ?? 1),
+      (extra) => {
+        limiter.charge(id, extra);
+        budget.charge(id, extra);
+      },
+    );
+  }
+
+  function cachedClient(cache: Map<VenueId, VenueClient>, id: VenueId, stoppable: boolean) {
     const venue = venueById.get(id);
-    if (!client && venue) {
-      const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
-      const cost = (url: string) => venue.requestCost?.(url.slice(base.length)) ?? 1;
-      const paced: FetchLike = async (url, init) => {
-        if (options.paceRequests !== false) await limiter.take(id, cost(url));
-        return options.fetch(url, init);
-      };
-      client = createVenueClient(id, base, paced, (info) =>
-        budget.record(info, venue.requestCost?.(info.path) ?? 1),
-      );
-      clients.set(id, client);
+    if (!venue) throw new Error(`unknown venue ${id}`);
+    let client = cache.get(id);
+    if (!client) {
+      client = createClient(venue, stoppable ? () => historyStop(id) : undefined);
+      cache.set(id, client);
     }
-    if (!client) throw new Error(`unknown venue ${id}`);
     return client;
   }
+
+  const clientFor = (id: VenueId) => cachedClient(clients, id, false);
+
+  /**
+   * History requests of a venue the user switches off stop at once (a 30-day funding history is
+   * several pages); the live poll is left to finish, its status stays the venue's own.
+   */
+  const historyStops = new Map<VenueId, AbortController>();
+  function historyStop(id: VenueId): AbortSignal {
+    let controller = historyStops.get(id);
+    if (!controller) {
+      controller = new AbortController();
+      historyStops.set(id, controller);
+    }
+    return controller.signal;
+  }
+  const historyClients = new Map<VenueId, VenueClient>();
 
   const poller = createPoller({
     venues,
@@ -109,13 +147,16 @@ export function createService(options: ServiceOptions) {
     now,
   });
   const liquidations = createLiquidationStore(db, now);
+  const historyHealth = createHistoryHealth(now);
   const history = createHistory({
     db,
     venues,
-    clientFor,
+    clientFor: (id) => cachedClient(historyClients, id, true),
     instrumentsOf: poller.instruments,
     isEnabled,
     now,
+    onError: historyHealth.failed,
+    onSuccess: historyHealth.succeeded,
   });
   const streams = new Map<VenueId, VenueStreams>();
   let flushScheduled = false;
@@ -345,6 +386,9 @@ export function createService(options: ServiceOptions) {
       for (const id of disabled) {
         streams.get(id)?.stop();
         streams.delete(id);
+        historyStops.get(id)?.abort();
+        historyStops.delete(id);
+        historyHealth.forget(id);
       }
       for (const venue of venues) {
         if (before.has(venue.id) && isEnabled(venue.id)) await startStreams(venue);
@@ -422,6 +466,7 @@ export function createService(options: ServiceOptions) {
         const venue = venueById.get(status.venue);
         return {
           ...presentStatus(status, now()),
+          history: isEnabled(status.venue) ? historyHealth.of(status.venue) : null,
           stream: streams.get(status.venue)?.status() ?? null,
           budgetUsedPct: budget.usedPct(status.venue),
           enabled: isEnabled(status.venue),

@@ -3,6 +3,7 @@
 // as text only. The chart (uPlot) is a further chunk, loaded when the first card opens. Words and
 // numbers are in the browser's language (this chunk may load the polyfill: the page load does not).
 import { NOT_KNOWN } from '../core/format';
+import { venueNames } from '../core/venue-names';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
 import { duration, fmt, levelName } from '../words';
@@ -126,7 +127,7 @@ function renderCard(
   card.append(element(doc, 'p', t('cardByVenue', venues.join(' · ')), 'muted'));
   if (context.unavailableVenues.length > 0) {
     card.append(
-      element(doc, 'p', t('detailUnavailable', context.unavailableVenues.join(', ')), 'muted'),
+      element(doc, 'p', t('detailUnavailable', venueNames(context.unavailableVenues)), 'muted'),
     );
   }
   card.append(element(doc, 'p', t('detailAge', duration(now - context.asOf)), 'muted'));

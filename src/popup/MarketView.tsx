@@ -1,5 +1,6 @@
 // The market, the pins (search, keyboard and drag), the largest coins, the data sources and the
 // settings, for data that is live or read from the cache.
+import { VENUE_NAMES } from '../core/venue-names';
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
@@ -11,7 +12,7 @@ import { movedByStep, movedTo } from './reorder';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
-import { VENUE_NAMES, VenueList } from './VenueList';
+import { VenueList } from './VenueList';
 
 const DAY_MINUTES = 24 * 60;
 

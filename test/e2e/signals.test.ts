@@ -189,6 +189,6 @@ describe('scenario days in the browser', () => {
     await saveScreenshot(popup, 'signals-two-venues-down-popup');
     const { text } = await hoverCard('BTC');
     expect(text).toContain('Long flush');
-    expect(text).toMatch(/Not available now: (okx, bitget|bitget, okx)\./);
+    expect(text).toMatch(/Not available now: (OKX, Bitget|Bitget, OKX)\./);
   });
 });
