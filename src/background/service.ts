@@ -19,13 +19,7 @@ import type {
   VenueHealth,
   VenueId,
 } from '../messages';
-import {
-  createVenueClient,
-  type FetchLike,
-  resolveHosts,
-  type VenueClient,
-  VenueError,
-} from '../venues/client';
+import { type FetchLike, resolveHosts, VenueError } from '../venues/client';
 import type { Venue } from '../venues/venue';
 import { createBudget } from './budget';
 import type { Database } from './database';
@@ -37,6 +31,7 @@ import { createPoller } from './poller';
 import type { KeyValueStore } from './state';
 import { createStateStore } from './state';
 import { createVenueStreams, type SocketFactory, type VenueStreams } from './streams';
+import { createVenueClients } from './venue-clients';
 
 /** The market's OI history is built from this many of the largest coins (most of the OI). */
 const MARKET_HISTORY_COINS = 20;
@@ -78,66 +73,17 @@ export function createService(options: ServiceOptions) {
   const limits = new Map(venues.map((venue) => [venue.id, venue.rateLimit]));
   const budget = createBudget(limits, now);
   const limiter = createLimiter(limits);
-  const clients = new Map<VenueId, VenueClient>();
   /** Venues the user switched off: no requests, no sockets, in no figure (set by setDisabled). */
   let disabled = new Set<VenueId>();
   const isEnabled = (venue: VenueId) => !disabled.has(venue);
-
-  /**
-   * A venue's client: requests paced by the limiter and counted by the budget. With `stop`, each
-   * request is aborted when the signal it gets at its start fires (while it waits its turn, too).
-   */
-  function createClient(venue: Venue, stop?: () => AbortSignal): VenueClient {
-    const id = venue.id;
-    const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
-    const cost = (url: string) => venue.requestCost?.(url.slice(base.length)) ?? 1;
-    const paced: FetchLike = async (url, init) => {
-      const stopped = stop?.();
-      if (options.paceRequests !== false) await limiter.take(id, cost(url));
-      if (!stopped) return options.fetch(url, init);
-      stopped.throwIfAborted();
-      const signals = init?.signal ? [init.signal, stopped] : [stopped];
-      return options.fetch(url, { ...init, signal: AbortSignal.any(signals) });
-    };
-    return createVenueClient(
-      id,
-      base,
-      paced,
-      (info) => budget.record(info, venue.requestCost?.(info.path) ?? 1),
-      (extra) => {
-        limiter.charge(id, extra);
-        budget.charge(id, extra);
-      },
-    );
-  }
-
-  function cachedClient(cache: Map<VenueId, VenueClient>, id: VenueId, stoppable: boolean) {
-    const venue = venueById.get(id);
-    if (!venue) throw new Error(`unknown venue ${id}`);
-    let client = cache.get(id);
-    if (!client) {
-      client = createClient(venue, stoppable ? () => historyStop(id) : undefined);
-      cache.set(id, client);
-    }
-    return client;
-  }
-
-  const clientFor = (id: VenueId) => cachedClient(clients, id, false);
-
-  /**
-   * History requests of a venue the user switches off stop at once (a 30-day funding history is
-   * several pages); the live poll is left to finish, its status stays the venue's own.
-   */
-  const historyStops = new Map<VenueId, AbortController>();
-  function historyStop(id: VenueId): AbortSignal {
-    let controller = historyStops.get(id);
-    if (!controller) {
-      controller = new AbortController();
-      historyStops.set(id, controller);
-    }
-    return controller.signal;
-  }
-  const historyClients = new Map<VenueId, VenueClient>();
+  const { clientFor, historyClientFor, stopHistory } = createVenueClients({
+    venues,
+    venueOrigin,
+    fetch: options.fetch,
+    limiter,
+    budget,
+    paceRequests: options.paceRequests !== false,
+  });
 
   const poller = createPoller({
     venues,
@@ -151,7 +97,7 @@ export function createService(options: ServiceOptions) {
   const history = createHistory({
     db,
     venues,
-    clientFor: (id) => cachedClient(historyClients, id, true),
+    clientFor: historyClientFor,
     instrumentsOf: poller.instruments,
     isEnabled,
     now,
@@ -386,8 +332,7 @@ export function createService(options: ServiceOptions) {
       for (const id of disabled) {
         streams.get(id)?.stop();
         streams.delete(id);
-        historyStops.get(id)?.abort();
-        historyStops.delete(id);
+        stopHistory(id);
         historyHealth.forget(id);
       }
       for (const venue of venues) {
