@@ -3,10 +3,9 @@
 // as text only. The chart (uPlot) is a further chunk, loaded when the first card opens. Words and
 // numbers are in the browser's language (this chunk may load the polyfill: the page load does not).
 import { NOT_KNOWN } from '../core/format';
-import { venueNames } from '../core/venue-names';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
-import { duration, fmt, levelName } from '../words';
+import { duration, fmt, levelName, venueNames } from '../words';
 import { element, SIGNAL_CSS, signalBox } from './overlay-dom';
 
 const CARD_TAG = 'll-card';

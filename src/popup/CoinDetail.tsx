@@ -3,9 +3,9 @@
 // coin row or by `#coin=BTC` in the popup's URL (a notification's click); Back or Escape closes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatFundingRate } from '../core/format';
-import { venueNames } from '../core/venue-names';
 import { t } from '../i18n';
 import type { CoinContext } from '../messages';
+import { venueNames } from '../words';
 import { loadCoin, onDataChanged } from './api';
 import { fmt, listOf } from './format';
 import { HistoryChart } from './HistoryChart';

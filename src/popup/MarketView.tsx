@@ -1,8 +1,8 @@
 // The market, the pins (search, keyboard and drag), the largest coins, the data sources and the
 // settings, for data that is live or read from the cache.
-import { VENUE_NAMES } from '../core/venue-names';
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
+import { VENUE_NAMES } from '../words';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
 import { fmt, listOf } from './format';

@@ -1,4 +1,3 @@
-import { VENUE_NAMES } from '../core/venue-names';
 import {
   describeHistoryTrouble,
   describeStreamReason,
@@ -6,6 +5,7 @@ import {
 } from '../core/venue-reason';
 import { t } from '../i18n';
 import type { VenueHealth } from '../messages';
+import { VENUE_NAMES } from '../words';
 import { fmt } from './format';
 
 const STATE_NAMES = {

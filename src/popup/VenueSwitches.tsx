@@ -1,9 +1,9 @@
 // Venues on/off. A venue switched off is not asked for anything and is left out of every figure;
 // the background refuses switching the last one off, and a refused save says why.
 import { useEffect, useState } from 'preact/hooks';
-import { VENUE_NAMES } from '../core/venue-names';
 import { t } from '../i18n';
 import { VENUE_IDS, type VenueId } from '../messages';
+import { VENUE_NAMES } from '../words';
 import { setDisabledVenues, venueSettings } from './api';
 import { saveErrorText } from './save-error';
 
