@@ -128,10 +128,41 @@ export type MarketContext = z.infer<typeof MarketContext>;
 export const VenueState = z.enum(['waiting', 'live', 'stale', 'degraded', 'failing']);
 export type VenueState = z.infer<typeof VenueState>;
 
+/**
+ * Why a venue's requests failed, as a code and its figures: the popup words it in the user's
+ * language. `detail` is the technical part (a JSON error, a zod path), shown as it is.
+ */
+export const RequestProblem = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('http'),
+    status: z.number(),
+    retryAfterSeconds: z.nullable(z.number()),
+  }),
+  z.object({
+    code: z.enum(['malformed', 'schema', 'api-error', 'network']),
+    detail: z.string(),
+  }),
+]);
+export type RequestProblem = z.infer<typeof RequestProblem>;
+
+/** Why a venue is not live: a failed request, or a live venue quiet for this many minutes. */
+export const VenueReason = z.union([
+  RequestProblem,
+  z.object({ code: z.literal('quiet'), minutes: z.number() }),
+]);
+export type VenueReason = z.infer<typeof VenueReason>;
+
+/** The last problem of a liquidation stream: its connection, or a frame it could not read. */
+export const StreamReason = z.union([
+  z.object({ code: z.enum(['connection-dropped', 'connection-refused']) }),
+  z.object({ code: z.literal('frame'), problem: RequestProblem }),
+]);
+export type StreamReason = z.infer<typeof StreamReason>;
+
 export const StreamStatus = z.object({
   connected: z.number(),
   connections: z.number(),
-  reason: z.nullable(z.string()),
+  reason: z.nullable(StreamReason),
   unreadableFrames: z.number(),
 });
 export type StreamStatus = z.infer<typeof StreamStatus>;
@@ -139,8 +170,8 @@ export type StreamStatus = z.infer<typeof StreamStatus>;
 export const VenueStatus = z.object({
   venue: VenueId,
   state: VenueState,
-  /** Why the venue is not live, in words a user can act on; null when live. */
-  reason: z.nullable(z.string()),
+  /** Why the venue is not live (worded by the popup); null when live. */
+  reason: z.nullable(VenueReason),
   lastSuccessAt: z.nullable(z.number()),
   lastAttemptAt: z.nullable(z.number()),
   nextAttemptAt: z.nullable(z.number()),
@@ -148,9 +179,23 @@ export const VenueStatus = z.object({
 });
 export type VenueStatus = z.infer<typeof VenueStatus>;
 
+/**
+ * The venue's history requests (OI, liquidation and funding history) failing since their last
+ * success; separate from the live poll's state.
+ */
+export const HistoryTrouble = z.object({
+  reason: RequestProblem,
+  failedAt: z.number(),
+  /** The last history request of the venue that succeeded; null when none has yet. */
+  lastSuccessAt: z.nullable(z.number()),
+});
+export type HistoryTrouble = z.infer<typeof HistoryTrouble>;
+
 /** What the popup shows per venue: the polling status, its live stream, and notes. */
 export const VenueHealth = z.object({
   ...VenueStatus.shape,
+  /** Null while the venue's history requests succeed (or none was made). */
+  history: z.nullable(HistoryTrouble),
   /** False when the user switched the venue off: not polled, not streamed, in no figure. */
   enabled: z.boolean(),
   /** The liquidation stream; null for venues without one (Hyperliquid). */

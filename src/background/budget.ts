@@ -24,12 +24,18 @@ export function createBudget(
     return kept;
   }
 
+  function charge(venue: VenueId, cost: number) {
+    const entries = log.get(venue) ?? [];
+    entries.push({ at: now(), cost });
+    log.set(venue, entries);
+  }
+
   return {
+    /** Weight an answer cost beyond its request's (see VenueClient.charge). */
+    charge,
     /** Called for every answer a venue gives (see createVenueClient's onResponse). */
     record(info: ResponseInfo, cost = 1) {
-      const entries = log.get(info.venue) ?? [];
-      entries.push({ at: now(), cost });
-      log.set(info.venue, entries);
+      charge(info.venue, cost);
       const header = Number(info.headers.get(USED_WEIGHT_HEADER));
       if (Number.isFinite(header) && header > 0)
         reported.set(info.venue, { at: now(), used: header });

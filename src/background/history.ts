@@ -27,8 +27,10 @@ interface HistoryOptions {
   /** False for a venue the user switched off: no history is fetched from it or served for it. */
   isEnabled?: (venue: VenueId) => boolean;
   now?: () => number;
-  /** A history request failed: the figures stay without that venue; the status may say so. */
+  /** A history request failed: the figures stay without that venue; the status says so. */
   onError?: (venue: VenueId, error: VenueError) => void;
+  /** A history request of the venue, started at `startedAt`, succeeded. */
+  onSuccess?: (venue: VenueId, startedAt: number) => void;
 }
 
 export function createHistory({
@@ -39,11 +41,24 @@ export function createHistory({
   isEnabled = () => true,
   now = Date.now,
   onError,
+  onSuccess,
 }: HistoryOptions) {
   const inFlight = new Map<string, Promise<boolean>>();
   const fundingInFlight = new Map<string, Promise<FundingHistoryRecord | undefined>>();
   const failedAt = new Map<string, number>();
   const liquidationCache = new Map<string, { fetchedAt: number; buckets: LiquidationBucket[] }>();
+
+  /**
+   * Records a failed history request (not asked again for a while) and reports it; a request
+   * stopped because the user switched the venue off is no failure of the venue.
+   */
+  function failed(venue: Venue, key: string, error: unknown): false {
+    if (!(error instanceof VenueError)) throw error;
+    if (!isEnabled(venue.id)) return false;
+    failedAt.set(key, now());
+    onError?.(venue.id, error);
+    return false;
+  }
 
   function refreshLiquidations(venue: Venue, coin: string, key: string): Promise<boolean> {
     const fetchBuckets = venue.fetchLiquidationHistory;
@@ -66,12 +81,10 @@ export function createHistory({
         );
         const kept = cached.filter((bucket) => bucket.start >= dayAgo && bucket.start < from);
         liquidationCache.set(key, { fetchedAt: now(), buckets: [...kept, ...fetched.flat()] });
+        onSuccess?.(venue.id, range.to);
         return true;
       } catch (error) {
-        if (!(error instanceof VenueError)) throw error;
-        failedAt.set(`liquidations|${key}`, now());
-        onError?.(venue.id, error);
-        return false;
+        return failed(venue, `liquidations|${key}`, error);
       }
     })().finally(() => inFlight.delete(`liquidations|${key}`));
     inFlight.set(`liquidations|${key}`, task);
@@ -91,16 +104,15 @@ export function createHistory({
       const fetchSettlements = venue.fetchFundingHistory;
       const instrument = (await instrumentsOf(venue.id)).find((i) => i.symbol === symbol);
       if (!fetchSettlements || !instrument) return undefined;
+      const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
       try {
-        const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
         const settlements = await fetchSettlements(clientFor(venue.id), instrument, range);
         const record = { key, venue: venue.id, coin, symbol, fetchedAt: now(), settlements };
         await db.put('fundingHistory', record);
+        onSuccess?.(venue.id, range.to);
         return record;
       } catch (error) {
-        if (!(error instanceof VenueError)) throw error;
-        failedAt.set(`funding|${key}`, now());
-        onError?.(venue.id, error);
+        failed(venue, `funding|${key}`, error);
         return undefined;
       }
     })().finally(() => fundingInFlight.delete(key));
@@ -152,15 +164,14 @@ export function createHistory({
     const task = (async () => {
       const cached = await db.get('oiHistory', key);
       if (cached && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS) return false;
+      const startedAt = now();
       try {
         const points = await fetchVenueHistory(venue, coin);
         await db.put('oiHistory', { key, venue: venue.id, coin, fetchedAt: now(), points });
+        onSuccess?.(venue.id, startedAt);
         return true;
       } catch (error) {
-        if (!(error instanceof VenueError)) throw error;
-        failedAt.set(key, now());
-        onError?.(venue.id, error);
-        return false;
+        return failed(venue, key, error);
       }
     })().finally(() => inFlight.delete(key));
     inFlight.set(key, task);

@@ -32,6 +32,16 @@ export function createLimiter(limits: ReadonlyMap<VenueId, RateLimit>, share = B
         );
       }
     },
+    /**
+     * Records weight the venue charged for an answer already in (no waiting: it is spent), so
+     * that the requests after it wait for it.
+     */
+    charge(venue: VenueId, cost: number) {
+      if (!limits.has(venue) || cost <= 0) return;
+      const entries = log.get(venue) ?? [];
+      entries.push({ at: Date.now(), cost });
+      log.set(venue, entries);
+    },
   };
 }
 export type Limiter = ReturnType<typeof createLimiter>;

@@ -19,23 +19,19 @@ import type {
   VenueHealth,
   VenueId,
 } from '../messages';
-import {
-  createVenueClient,
-  type FetchLike,
-  resolveHosts,
-  type VenueClient,
-  VenueError,
-} from '../venues/client';
+import { type FetchLike, resolveHosts, VenueError } from '../venues/client';
 import type { Venue } from '../venues/venue';
 import { createBudget } from './budget';
 import type { Database } from './database';
 import { createHistory } from './history';
+import { createHistoryHealth } from './history-health';
 import { createLimiter } from './limiter';
 import { createLiquidationStore } from './liquidation-store';
 import { createPoller } from './poller';
 import type { KeyValueStore } from './state';
 import { createStateStore } from './state';
 import { createVenueStreams, type SocketFactory, type VenueStreams } from './streams';
+import { createVenueClients } from './venue-clients';
 
 /** The market's OI history is built from this many of the largest coins (most of the OI). */
 const MARKET_HISTORY_COINS = 20;
@@ -77,29 +73,17 @@ export function createService(options: ServiceOptions) {
   const limits = new Map(venues.map((venue) => [venue.id, venue.rateLimit]));
   const budget = createBudget(limits, now);
   const limiter = createLimiter(limits);
-  const clients = new Map<VenueId, VenueClient>();
   /** Venues the user switched off: no requests, no sockets, in no figure (set by setDisabled). */
   let disabled = new Set<VenueId>();
   const isEnabled = (venue: VenueId) => !disabled.has(venue);
-
-  function clientFor(id: VenueId): VenueClient {
-    let client = clients.get(id);
-    const venue = venueById.get(id);
-    if (!client && venue) {
-      const base = resolveHosts(id, venue.hosts, venueOrigin).rest;
-      const cost = (url: string) => venue.requestCost?.(url.slice(base.length)) ?? 1;
-      const paced: FetchLike = async (url, init) => {
-        if (options.paceRequests !== false) await limiter.take(id, cost(url));
-        return options.fetch(url, init);
-      };
-      client = createVenueClient(id, base, paced, (info) =>
-        budget.record(info, venue.requestCost?.(info.path) ?? 1),
-      );
-      clients.set(id, client);
-    }
-    if (!client) throw new Error(`unknown venue ${id}`);
-    return client;
-  }
+  const { clientFor, historyClientFor, stopHistory } = createVenueClients({
+    venues,
+    venueOrigin,
+    fetch: options.fetch,
+    limiter,
+    budget,
+    paceRequests: options.paceRequests !== false,
+  });
 
   const poller = createPoller({
     venues,
@@ -109,13 +93,16 @@ export function createService(options: ServiceOptions) {
     now,
   });
   const liquidations = createLiquidationStore(db, now);
+  const historyHealth = createHistoryHealth(now);
   const history = createHistory({
     db,
     venues,
-    clientFor,
+    clientFor: historyClientFor,
     instrumentsOf: poller.instruments,
     isEnabled,
     now,
+    onError: historyHealth.failed,
+    onSuccess: historyHealth.succeeded,
   });
   const streams = new Map<VenueId, VenueStreams>();
   let flushScheduled = false;
@@ -345,6 +332,8 @@ export function createService(options: ServiceOptions) {
       for (const id of disabled) {
         streams.get(id)?.stop();
         streams.delete(id);
+        stopHistory(id);
+        historyHealth.forget(id);
       }
       for (const venue of venues) {
         if (before.has(venue.id) && isEnabled(venue.id)) await startStreams(venue);
@@ -422,6 +411,7 @@ export function createService(options: ServiceOptions) {
         const venue = venueById.get(status.venue);
         return {
           ...presentStatus(status, now()),
+          history: isEnabled(status.venue) ? historyHealth.of(status.venue) : null,
           stream: streams.get(status.venue)?.status() ?? null,
           budgetUsedPct: budget.usedPct(status.venue),
           enabled: isEnabled(status.venue),

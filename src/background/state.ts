@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Instrument, VenueSnapshot } from '../core/market';
 import { initialStatus } from '../core/venue-status';
-import { VENUE_IDS, type VenueId, type VenueStatus } from '../messages';
+import { VENUE_IDS, type VenueId, VenueReason, type VenueStatus } from '../messages';
+import { problemFromSentence } from './legacy-reason';
 
 /** The storage the poller needs: browser.storage.local in the worker, a Map in tests. */
 export interface KeyValueStore {
@@ -47,7 +48,8 @@ const InstrumentsSchema = z.object({
 const StatusSchema = z.object({
   venue: venueId,
   state: z.enum(['waiting', 'live', 'stale', 'degraded', 'failing']),
-  reason: z.string().nullable(),
+  // A sentence is an older version's reason: converted, or dropped alone, never the whole status.
+  reason: z.union([VenueReason, z.string().transform(problemFromSentence)]).nullable(),
   lastSuccessAt: z.number().nullable(),
   lastAttemptAt: z.number().nullable(),
   nextAttemptAt: z.number().nullable(),

@@ -2,7 +2,8 @@
 // also keeps an MV3 worker alive), reconnects with exponential back-off and jitter, and tells the
 // store when each connection was listening so that coverage is honest.
 import type { Instrument } from '../core/market';
-import type { VenueId } from '../messages';
+import { problemOf } from '../core/venue-status';
+import type { StreamReason, VenueId } from '../messages';
 import { VenueError } from '../venues/client';
 import { frameAt } from '../venues/frames';
 import type { SocketPlan, Venue } from '../venues/venue';
@@ -18,7 +19,7 @@ export interface StreamStatus {
   connected: number;
   connections: number;
   /** The last problem: a refused connection, a frame we could not read. */
-  reason: string | null;
+  reason: StreamReason | null;
   /** How many frames could not be read since start. */
   unreadableFrames: number;
 }
@@ -43,7 +44,6 @@ interface StreamOptions {
 }
 
 const OPEN = 1;
-const CONNECTION_TROUBLE = 'stream: connection';
 
 function frameText(data: unknown): string {
   if (typeof data === 'string') return data;
@@ -62,7 +62,7 @@ export function createVenueStreams({
   const feed = venue.liquidations;
   let bySymbol = new Map<string, Instrument>();
   let connections: Array<ReturnType<typeof connection>> = [];
-  let reason: string | null = null;
+  let reason: StreamReason | null = null;
   let unreadableFrames = 0;
 
   function connection(plan: SocketPlan, id: string) {
@@ -80,7 +80,7 @@ export function createVenueStreams({
       socket = current;
       current.addEventListener('open', () => {
         openedAt = now();
-        if (reason?.startsWith(CONNECTION_TROUBLE)) reason = null;
+        if (reason?.code !== 'frame') reason = null;
         for (const frame of plan.subscribe) current.send(frameAt(frame, now()));
         alive();
         if (feed?.heartbeat) {
@@ -99,7 +99,7 @@ export function createVenueStreams({
         } catch (error) {
           if (!(error instanceof VenueError)) throw error;
           unreadableFrames += 1;
-          reason = `stream: ${error.message}`;
+          reason = { code: 'frame', problem: problemOf(error.outcome) };
         }
       });
       // A failed or aborted connection reports an error and then closes: close handles both.
@@ -110,10 +110,7 @@ export function createVenueStreams({
         if (socket !== current || stopped) return;
         socket = null;
         if (openedAt > 0 && now() - openedAt >= STABLE_AFTER_MS) attempts = 0;
-        reason =
-          openedAt > 0
-            ? 'stream: connection dropped, reconnecting'
-            : 'stream: connection refused, retrying';
+        reason = { code: openedAt > 0 ? 'connection-dropped' : 'connection-refused' };
         openedAt = 0;
         const delay =
           Math.min(RECONNECT_BASE_MS * 2 ** attempts, RECONNECT_MAX_MS) * (0.7 + 0.6 * random());

@@ -5,7 +5,7 @@
 import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
-import { duration, fmt, levelName } from '../words';
+import { duration, fmt, levelName, venueNames } from '../words';
 import { element, SIGNAL_CSS, signalBox } from './overlay-dom';
 
 const CARD_TAG = 'll-card';
@@ -126,7 +126,7 @@ function renderCard(
   card.append(element(doc, 'p', t('cardByVenue', venues.join(' · ')), 'muted'));
   if (context.unavailableVenues.length > 0) {
     card.append(
-      element(doc, 'p', t('detailUnavailable', context.unavailableVenues.join(', ')), 'muted'),
+      element(doc, 'p', t('detailUnavailable', venueNames(context.unavailableVenues)), 'muted'),
     );
   }
   card.append(element(doc, 'p', t('detailAge', duration(now - context.asOf)), 'muted'));

@@ -13,5 +13,5 @@ export function fillMessage(template: string, substitutions: readonly string[]):
 }
 
 /** The English message `key`, filled in. */
-export const english = (key: MessageKey, ...substitutions: string[]): string =>
-  fillMessage(messages[key].message, substitutions);
+export const english = (key: MessageKey, ...substitutions: (string | number)[]): string =>
+  fillMessage(messages[key].message, substitutions.map(String));

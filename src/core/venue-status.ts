@@ -1,5 +1,5 @@
 // How one poll's outcome moves a venue's status and when it may be asked again. Pure.
-import type { VenueId, VenueStatus } from '../messages';
+import type { RequestProblem, VenueId, VenueStatus } from '../messages';
 
 export type PollOutcome =
   | { kind: 'ok' }
@@ -54,28 +54,13 @@ function exponentialBackoff(failures: number): number {
   return Math.min(POLL_INTERVAL_MS * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
 }
 
-function describe(outcome: Exclude<PollOutcome, { kind: 'ok' }>): string {
-  switch (outcome.kind) {
-    case 'http': {
-      const retry =
-        outcome.retryAfterSeconds === null
-          ? ''
-          : `, asked to retry after ${outcome.retryAfterSeconds} s`;
-      if (outcome.status === 429) return `rate limited (HTTP 429${retry})`;
-      if (outcome.status === 418) return 'IP banned for too many requests (HTTP 418)';
-      if (outcome.status === 451) return 'not available from your region (HTTP 451)';
-      if (outcome.status === 403) return `access refused (HTTP 403${retry})`;
-      return `server error (HTTP ${outcome.status}${retry})`;
-    }
-    case 'malformed':
-      return `unreadable answer: ${outcome.detail}`;
-    case 'schema':
-      return `answer changed shape: ${outcome.detail}`;
-    case 'api-error':
-      return `venue reported an error: ${outcome.detail}`;
-    case 'network':
-      return `unreachable: ${outcome.detail}`;
+/** The failure as the status keeps it: a code and its figures, worded by the popup. */
+export function problemOf(outcome: Exclude<PollOutcome, { kind: 'ok' }>): RequestProblem {
+  if (outcome.kind === 'http') {
+    const { status, retryAfterSeconds } = outcome;
+    return { code: 'http', status, retryAfterSeconds };
   }
+  return { code: outcome.kind, detail: outcome.detail };
 }
 
 function waitAfterFailure(outcome: Exclude<PollOutcome, { kind: 'ok' }>, failures: number): number {
@@ -103,7 +88,7 @@ export function applyOutcome(status: VenueStatus, outcome: PollOutcome, now: num
   return {
     ...status,
     state: answeredButUnusable ? 'degraded' : 'failing',
-    reason: describe(outcome),
+    reason: problemOf(outcome),
     lastAttemptAt: now,
     nextAttemptAt: now + waitAfterFailure(outcome, failures),
     consecutiveFailures: failures,
@@ -117,7 +102,7 @@ export function presentStatus(status: VenueStatus, now: number): VenueStatus {
     return {
       ...status,
       state: 'stale',
-      reason: `no new data for ${Math.round(quietFor / MINUTE)} min`,
+      reason: { code: 'quiet', minutes: Math.round(quietFor / MINUTE) },
     };
   }
   return status;

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatFundingRate } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext } from '../messages';
+import { venueNames } from '../words';
 import { loadCoin, onDataChanged } from './api';
 import { fmt, listOf } from './format';
 import { HistoryChart } from './HistoryChart';
@@ -150,7 +151,7 @@ function Details({ context, now }: { context: CoinContext; now: number }) {
       <h2>{t('detailVenues')}</h2>
       <VenueShares context={context} />
       {context.unavailableVenues.length > 0 && (
-        <p class="missing">{t('detailUnavailable', context.unavailableVenues.join(', '))}</p>
+        <p class="missing">{t('detailUnavailable', venueNames(context.unavailableVenues))}</p>
       )}
       {context.missing.length > 0 && (
         <p class="missing">{t('detailMissing', listOf(context.missing.map(describeMissing)))}</p>

@@ -2,6 +2,7 @@
 // settings, for data that is live or read from the cache.
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
+import { VENUE_NAMES } from '../words';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
 import { fmt, listOf } from './format';
@@ -11,7 +12,7 @@ import { movedByStep, movedTo } from './reorder';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
-import { VENUE_NAMES, VenueList } from './VenueList';
+import { VenueList } from './VenueList';
 
 const DAY_MINUTES = 24 * 60;
 

@@ -1,15 +1,12 @@
+import {
+  describeHistoryTrouble,
+  describeStreamReason,
+  describeVenueReason,
+} from '../core/venue-reason';
 import { t } from '../i18n';
-import type { VenueHealth, VenueId } from '../messages';
+import type { VenueHealth } from '../messages';
+import { VENUE_NAMES } from '../words';
 import { fmt } from './format';
-
-export const VENUE_NAMES: Record<VenueId, string> = {
-  binance: 'Binance',
-  bybit: 'Bybit',
-  okx: 'OKX',
-  hyperliquid: 'Hyperliquid',
-  bitget: 'Bitget',
-  gate: 'Gate',
-};
 
 const STATE_NAMES = {
   waiting: 'venueWaiting',
@@ -21,7 +18,7 @@ const STATE_NAMES = {
 
 function pollDetail(venue: VenueHealth, now: number): string {
   const parts: string[] = [];
-  if (venue.reason) parts.push(venue.reason);
+  if (venue.reason) parts.push(describeVenueReason(venue.reason, t));
   if (venue.lastSuccessAt !== null)
     parts.push(t('venueLastData', fmt.age(now - venue.lastSuccessAt)));
   if (venue.state !== 'live' && venue.nextAttemptAt !== null && venue.nextAttemptAt > now) {
@@ -35,7 +32,7 @@ function streamDetail(venue: VenueHealth): string {
   if (!stream) return t('streamNone');
   if (stream.connections === 0) return t('streamNotConnected');
   const state = stream.connected === stream.connections ? t('streamLive') : t('streamReconnecting');
-  return stream.reason ? `${state} (${stream.reason})` : state;
+  return stream.reason ? `${state} (${describeStreamReason(stream.reason, t)})` : state;
 }
 
 function Detail({ venue, now }: { venue: VenueHealth; now: number }) {
@@ -44,6 +41,14 @@ function Detail({ venue, now }: { venue: VenueHealth; now: number }) {
     <span class="detail">
       {pollDetail(venue, now)}
       <br />
+      {venue.history && (
+        <>
+          <span data-testid="history">
+            {describeHistoryTrouble(venue.history, now, t, fmt.age)}
+          </span>
+          <br />
+        </>
+      )}
       <span data-testid="stream">{streamDetail(venue)}</span>
       {venue.budgetUsedPct !== null &&
         ` · ${t('venueRateLimit', fmt.percent(venue.budgetUsedPct).replace(/^\+/, ''))}`}

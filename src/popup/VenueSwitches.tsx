@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { VENUE_IDS, type VenueId } from '../messages';
+import { VENUE_NAMES } from '../words';
 import { setDisabledVenues, venueSettings } from './api';
 import { saveErrorText } from './save-error';
-import { VENUE_NAMES } from './VenueList';
 
 export function VenueSwitches() {
   const [disabled, setDisabled] = useState<VenueId[] | null>(null);

@@ -26,6 +26,11 @@ export interface VenueClient {
   getJson<T>(path: string, schema: ZodType<T>): Promise<T>;
   /** For venues whose public API takes a JSON body (Hyperliquid's POST /info). */
   postJson<T>(path: string, body: unknown, schema: ZodType<T>): Promise<T>;
+  /**
+   * Counts weight an answer costs beyond its request's, which only the answer tells (Hyperliquid
+   * charges its list answers per 20 items), against the venue's rate limit.
+   */
+  charge(cost: number): void;
 }
 
 /** What the politeness accounting sees of every answer: usage headers live here. */
@@ -89,6 +94,7 @@ export function createVenueClient(
   restBase: string,
   fetchImpl: FetchLike,
   onResponse?: (info: ResponseInfo) => void,
+  onCharge?: (cost: number) => void,
 ): VenueClient {
   async function request<T>(
     path: string,
@@ -136,5 +142,8 @@ export function createVenueClient(
         },
         schema,
       ),
+    charge: (cost) => {
+      if (cost > 0) onCharge?.(cost);
+    },
   };
 }

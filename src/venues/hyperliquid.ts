@@ -22,6 +22,15 @@ const FUNDING_INTERVAL_HOURS = 1;
 
 /** `info` requests other than a handful of light ones weigh 20 of the 1200 per minute. */
 const INFO_REQUEST_WEIGHT = 20;
+/**
+ * `fundingHistory` (like the other list answers) weighs one more per 20 items it returns
+ * (venue-apis.md §4): a full page of 500 rows costs 20 + 25. Counted per started 20, since the
+ * documentation does not say how a partial 20 is rounded and over-counting is the polite side.
+ */
+const ITEMS_PER_EXTRA_WEIGHT = 20;
+
+/** The weight a list answer of `items` items adds to its request's. */
+export const listAnswerWeight = (items: number) => Math.ceil(items / ITEMS_PER_EXTRA_WEIGHT);
 
 // Only the fields we use are checked: `szDecimals`, `maxLeverage`, `onlyIsolated` (an
 // isolated-only coin's open interest is as real as any) and `marginTableId` are not.
@@ -149,6 +158,8 @@ async function fetchFundingHistory(
       { type: 'fundingHistory', coin: instrument.symbol, startTime: start, endTime: range.to },
       FundingHistoryRows,
     );
+    // Only the answer tells its weight: counted now, so that the next page waits for it.
+    client.charge(listAnswerWeight(rows.length));
     for (const settlement of settlementsFromRows(rows)) byTime.set(settlement.time, settlement);
     if (rows.length < FUNDING_HISTORY_PAGE) break;
     // Continues after the last row returned, as the documentation says to.
@@ -164,7 +175,8 @@ export const hyperliquid: Venue = {
     budget: 1200,
     windowMs: 60_000,
     unit: 'weight',
-    source: 'Hyperliquid: 1200 weight per minute per IP; metaAndAssetCtxs and meta weigh 20',
+    source:
+      'Hyperliquid: 1200 weight per minute per IP; metaAndAssetCtxs and meta weigh 20, fundingHistory 20 + 1 per 20 rows',
   },
   // DESIGN.md sums `openInterest` as one-sided, the figure Hyperliquid's interface shows, but the
   // API documentation never says which it is, a third party (Hydromancer) calls it two-sided, and
@@ -174,6 +186,7 @@ export const hyperliquid: Venue = {
   fetchSnapshot,
   snapshotCost: () => INFO_REQUEST_WEIGHT,
   fetchFundingHistory,
-  // Every request is a POST to /info, and every type we send weighs the same.
+  // Every request is a POST to /info, and every type we send weighs the same before its answer;
+  // fundingHistory's rows are charged once they are in (see fetchFundingHistory).
   requestCost: () => INFO_REQUEST_WEIGHT,
 };

@@ -131,6 +131,20 @@ describe('scenario days in the browser', () => {
     }
     expect(text).not.toMatch(/Open interest|Liquidations|longs|By venue|Data .* old/);
     await saveScreenshot(page, 'signals-2025-09-22-card-zh-CN');
+    // A venue refused from the user's region: its reason in Chinese in the data sources.
+    await replay.setRestFault('bitget', '/api/v2/mix/market/tickers', { status: 451 });
+    const bitget = popup.locator('[data-venue="bitget"]');
+    await expect
+      .poll(
+        async () => {
+          await popup.getByRole('button', { name: '刷新' }).click();
+          return bitget.getAttribute('data-state');
+        },
+        { timeout: 20_000, interval: 2_000 },
+      )
+      .toBe('failing');
+    expect(await bitget.textContent()).toContain('在你所在的地区无法使用（HTTP 451）');
+    expect(await bitget.textContent()).not.toContain('not available');
   });
 
   it.skipIf(!existsSync(REAL_DATA_DIR))(
@@ -189,6 +203,6 @@ describe('scenario days in the browser', () => {
     await saveScreenshot(popup, 'signals-two-venues-down-popup');
     const { text } = await hoverCard('BTC');
     expect(text).toContain('Long flush');
-    expect(text).toMatch(/Not available now: (okx, bitget|bitget, okx)\./);
+    expect(text).toMatch(/Not available now: (OKX, Bitget|Bitget, OKX)\./);
   });
 });

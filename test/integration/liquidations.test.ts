@@ -3,13 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/background/database';
 import { createLiquidationStore } from '../../src/background/liquidation-store';
+import { english } from '../../src/core/english';
 import type { Liquidation } from '../../src/core/market';
-import type { ContextsAnswer, StatusAnswer } from '../../src/messages';
+import { describeStreamReason } from '../../src/core/venue-reason';
+import type { ContextsAnswer, StatusAnswer, StreamReason } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
 import { loadScenario } from '../replay/scenario';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
 import { until } from './until';
+
+/** The stream's reason as an English popup words it. */
+const worded = (reason: StreamReason | null | undefined) =>
+  reason ? describeStreamReason(reason, english) : null;
 
 const replay = useReplayServer('calm');
 
@@ -77,7 +83,7 @@ describe('a socket that misbehaves', () => {
   it('dropped in the middle of a burst: what arrived is kept, the gap is recorded, it reconnects', async () => {
     replay().setSocketFault('bybit', '/v5/public/linear', { burst: 3000, dropAfter: 1200 });
     const { service, stream, handle } = await liveService();
-    await until(async () => (await stream())?.reason?.includes('dropped') ?? false);
+    await until(async () => worded((await stream())?.reason)?.includes('dropped') ?? false);
     replay().setSocketFault('bybit', '/v5/public/linear', null);
     const kept = service.liquidations.totals(null, null, {
       from: 0,
@@ -96,7 +102,9 @@ describe('a socket that misbehaves', () => {
     const test = await createTestService({ origin: replay().origin, venues: [bybit] });
     await test.service.pollDue();
     const stream = async () => (await test.service.health())[0]?.stream;
-    await until(async () => (await stream())?.reason === 'stream: connection refused, retrying');
+    await until(
+      async () => worded((await stream())?.reason) === 'stream: connection refused, retrying',
+    );
     expect((await stream())?.connected).toBe(0);
     replay().setSocketFault('bybit', '/v5/public/linear', null);
     await until(async () => (await stream())?.connected === 1, { timeoutMs: 15_000 });

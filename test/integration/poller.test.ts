@@ -1,15 +1,21 @@
 // The background's logic (poller, stored state, message handler) against the replay server over
 // real HTTP, with a clock the test moves.
 import { describe, expect, it } from 'vitest';
+import { english } from '../../src/core/english';
 import { DEFAULT_SIGNAL_SETTINGS } from '../../src/core/settings';
+import { describeVenueReason } from '../../src/core/venue-reason';
 import { POLL_INTERVAL_MS } from '../../src/core/venue-status';
-import type { ContextsAnswer, MarketContext, StatusAnswer } from '../../src/messages';
+import type { ContextsAnswer, MarketContext, StatusAnswer, VenueReason } from '../../src/messages';
 import { bybit } from '../../src/venues/bybit';
 import { hyperliquid } from '../../src/venues/hyperliquid';
 import { memoryStore } from './memory-store';
 import { useReplayServer } from './replay-fixture';
 import { contentSender, createTestService, popupSender } from './service-fixture';
 import { until } from './until';
+
+/** The status's reason as an English popup words it. */
+const worded = (reason: VenueReason | null | undefined) =>
+  reason ? describeVenueReason(reason, english) : null;
 
 const replay = useReplayServer('calm');
 
@@ -105,7 +111,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
     expect(status?.state).toBe('degraded');
-    expect(status?.reason).toMatch(/^unreadable answer: .*JSON/);
+    expect(worded(status?.reason)).toMatch(/^unreadable answer: .*JSON/);
     // Backed off: one interval after a first failure, so the next minute's alarm asks nothing…
     advance(POLL_INTERVAL_MS - 1);
     await service.pollDue();
@@ -126,7 +132,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     await service.pollDue();
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
-    expect(status?.reason).toBe('rate limited (HTTP 429, asked to retry after 150 s)');
+    expect(worded(status?.reason)).toBe('rate limited (HTTP 429, asked to retry after 150 s)');
     // The alarm fires every minute; the venue is not asked again until Retry-After has passed,
     // not even by a manual refresh.
     for (let minute = 1; minute <= 2; minute++) {
@@ -148,7 +154,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     await expectLastGoodData(handle);
     const status = await bybitStatus(handle);
     expect(status?.state).toBe('degraded');
-    expect(status?.reason).toMatch(
+    expect(worded(status?.reason)).toMatch(
       /^answer changed shape: result\.list\.0\.lastPrice.*\(BTCUSDT\)/,
     );
     expect(status?.lastSuccessAt).not.toBeNull();
@@ -179,7 +185,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
       await service.pollDue();
       await expectLastGoodData(handle);
       const shown = await bybitStatus(handle);
-      expect([shown?.state, shown?.reason]).toEqual(['failing', reason]);
+      expect([shown?.state, worded(shown?.reason)]).toEqual(['failing', reason]);
       expect(shown?.nextAttemptAt).toBe((shown?.lastAttemptAt ?? 0) + minutes * 60_000);
       advance(minutes * 60_000 - 1);
       await service.pollDue();
@@ -217,7 +223,7 @@ describe('bad answers keep the last good data, say why, and back off', () => {
     await service.pollDue();
     const { venues } = (await handle({ type: 'getStatus' }, popupSender)) as StatusAnswer;
     expect(venues[0]?.state).toBe('failing');
-    expect(venues[0]?.reason).toMatch(/^unreachable: /);
+    expect(worded(venues[0]?.reason)).toMatch(/^unreachable: /);
     expect(((await handle({ type: 'getMarket' }, popupSender)) as MarketContext).asOf).toBeNull();
   });
 });

@@ -41,6 +41,21 @@ describe('createLimiter', () => {
     expect(passed).toBe(2);
   });
 
+  it('counts weight charged after an answer: the next request waits for it', async () => {
+    const hyperliquid: RateLimit = { budget: 1200, windowMs: 60_000, unit: 'weight', source: 't' };
+    const limiter = createLimiter(new Map([['hyperliquid', hyperliquid]]));
+    await limiter.take('hyperliquid', 20);
+    // A full fundingHistory page: 25 more, known only once its 500 rows are in.
+    limiter.charge('hyperliquid', 25);
+    let passed = 0;
+    for (let page = 0; page < 28; page++) void limiter.take('hyperliquid', 20).then(() => passed++);
+    await vi.advanceTimersByTimeAsync(0);
+    // Half of 1200 is 600: 45 used leaves room for 27 requests of 20 (without the 25, for 28).
+    expect(passed).toBe(27);
+    await vi.advanceTimersByTimeAsync(60_100);
+    expect(passed).toBe(28);
+  });
+
   it('does not hold venues it has no limit for, nor free requests', async () => {
     const limiter = createLimiter(new Map([['gate', gate]]));
     await expect(limiter.take('okx', 1)).resolves.toBeUndefined();

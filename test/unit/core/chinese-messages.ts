@@ -7,8 +7,8 @@ const messages: Record<string, { message: string }> = JSON.parse(
   readFileSync(new URL('../../../public/_locales/zh_CN/messages.json', import.meta.url), 'utf8'),
 );
 
-export function chinese(key: MessageKey, ...substitutions: string[]): string {
+export function chinese(key: MessageKey, ...substitutions: (string | number)[]): string {
   const entry = messages[key];
   if (!entry) throw new Error(`zh_CN has no ${key}`);
-  return fillMessage(entry.message, substitutions);
+  return fillMessage(entry.message, substitutions.map(String));
 }

@@ -13,6 +13,7 @@ import { gate } from '../../../src/venues/gate';
 import {
   FundingHistoryRows as HyperliquidRows,
   hyperliquid,
+  listAnswerWeight,
 } from '../../../src/venues/hyperliquid';
 import { FundingHistoryRows as OkxRows, okx } from '../../../src/venues/okx';
 import type { Venue } from '../../../src/venues/venue';
@@ -283,18 +284,30 @@ describe('OKX /api/v5/public/funding-rate-history', () => {
 });
 
 describe('Hyperliquid fundingHistory', () => {
-  it('posts the coin and range, reads hourly rates as 8h rates, and continues after the last row', async () => {
+  /** A client whose answers are hourly rows from the asked start, 500 at most per page. */
+  function hourlyRowsClient(onCharge?: (weight: number) => void) {
     const bodies: unknown[] = [];
-    const client = createVenueClient('hyperliquid', REST, async (_url, init) => {
-      const body = JSON.parse(init?.body ?? '{}');
-      bodies.push(body);
-      const start = Math.ceil(body.startTime / HOUR) * HOUR;
-      const rows = [];
-      for (let time = start; time <= NOW && rows.length < 500; time += HOUR) {
-        rows.push({ coin: 'BTC', fundingRate: '0.0000125', premium: '0.0002', time });
-      }
-      return new Response(JSON.stringify(rows), { status: 200 });
-    });
+    const client = createVenueClient(
+      'hyperliquid',
+      REST,
+      async (_url, init) => {
+        const body = JSON.parse(init?.body ?? '{}');
+        bodies.push(body);
+        const start = Math.ceil(body.startTime / HOUR) * HOUR;
+        const rows = [];
+        for (let time = start; time <= NOW && rows.length < 500; time += HOUR) {
+          rows.push({ coin: 'BTC', fundingRate: '0.0000125', premium: '0.0002', time });
+        }
+        return new Response(JSON.stringify(rows), { status: 200 });
+      },
+      undefined,
+      onCharge,
+    );
+    return { client, bodies };
+  }
+
+  it('posts the coin and range, reads hourly rates as 8h rates, and continues after the last row', async () => {
+    const { client, bodies } = hourlyRowsClient();
     const settlements = await hyperliquid.fetchFundingHistory?.(
       client,
       instrument('hyperliquid', 'BTC', 1),
@@ -310,6 +323,23 @@ describe('Hyperliquid fundingHistory', () => {
     expect((bodies[1] as { startTime: number }).startTime).toBe(RANGE.from + 499 * HOUR + 1);
     expect(settlements).toHaveLength(30 * 24 + 1);
     expect(settlements?.[0]?.rate8h).toBeCloseTo(0.0001, 12);
+  });
+
+  it('charges each page one more weight per 20 rows it returned, beyond its request’s 20', async () => {
+    const charged: number[] = [];
+    const { client } = hourlyRowsClient((weight) => charged.push(weight));
+    await hyperliquid.fetchFundingHistory?.(client, instrument('hyperliquid', 'BTC', 1), RANGE);
+    // 721 hourly rows: a full page of 500 (25 × 20) and one of 221 (11 × 20 and one started 20).
+    expect(charged).toEqual([25, 12]);
+    // Before its answer, a page weighs what every info request weighs.
+    expect(hyperliquid.requestCost?.('/info')).toBe(20);
+  });
+
+  it('charges nothing extra for an empty answer', async () => {
+    expect(listAnswerWeight(0)).toBe(0);
+    expect(listAnswerWeight(1)).toBe(1);
+    expect(listAnswerWeight(20)).toBe(1);
+    expect(listAnswerWeight(21)).toBe(2);
   });
 
   it.skipIf(!existsSync(HL_REAL))('parses the recorded BTC history (1,038 rows)', () => {
