@@ -5,7 +5,7 @@
 import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext, CoinHistory, LiquidationWindow } from '../messages';
-import { duration, fmt, levelName, venueNames } from '../words';
+import { duration, fmt, levelName, VENUE_NAMES, venueNames } from '../words';
 import { element, SIGNAL_CSS, signalBox } from './overlay-dom';
 
 const CARD_TAG = 'll-card';
@@ -121,7 +121,8 @@ function renderCard(
   card.append(title, figures, liquidations, coverage, chart);
   for (const signal of context.signals) card.append(signalBox(doc, signal));
   const venues = oi.byVenue.map(
-    (share) => `${share.venue} ${fmt.usdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
+    (share) =>
+      `${VENUE_NAMES[share.venue]} ${fmt.usdCompact(share.usd)}${share.oneSided ? '' : '*'}`,
   );
   card.append(element(doc, 'p', t('cardByVenue', venues.join(' · ')), 'muted'));
   if (context.unavailableVenues.length > 0) {

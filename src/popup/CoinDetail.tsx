@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatFundingRate } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext } from '../messages';
-import { venueNames } from '../words';
+import { VENUE_NAMES, venueNames } from '../words';
 import { loadCoin, onDataChanged } from './api';
 import { fmt, listOf } from './format';
 import { HistoryChart } from './HistoryChart';
@@ -113,7 +113,7 @@ function VenueShares({ context }: { context: CoinContext }) {
           {context.oi.byVenue.map((share) => (
             <tr key={share.venue} data-venue={share.venue}>
               <th scope="row">
-                {share.venue}
+                {VENUE_NAMES[share.venue]}
                 {share.oneSided ? '' : '*'}
               </th>
               <td>{fmt.usdCompact(share.usd)}</td>

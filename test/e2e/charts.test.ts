@@ -68,6 +68,7 @@ describe('history charts', () => {
     // 32 × $6,500 of longs, all in the hour under way.
     expect(text).toContain('Reported liquidations, last 24 h: longs $208K, shorts $0');
     expect(text).toContain('Listening for liquidations since');
+    expect(text).toContain('By venue: Bybit $1.95B');
     // The OI line and the liquidation bars: one uPlot canvas each.
     expect(await closedShadowCount(page, 'll-card', 'canvas')).toBe(2);
     // The card still fits the viewport now that it has grown.
@@ -96,7 +97,7 @@ describe('history charts', () => {
     );
     expect(
       await popup.locator('[data-testid="detail-venues"] tr[data-venue="bybit"]').textContent(),
-    ).toMatch(/^bybit\$1\.95B100\.0%$/);
+    ).toMatch(/^Bybit\$1\.95B100\.0%$/);
     expect(await popup.getByTestId('detail-figures').textContent()).toContain('$1.95B');
     await saveScreenshot(popup, 'charts-popup-detail');
 
