@@ -2,13 +2,13 @@
 // axis where there is room (the popup), and the last 24 hours of reported liquidations as bars,
 // longs up and shorts down. Loaded with import() only when a chart is first shown, so neither
 // the content script nor the popup pays for uPlot at load. The canvases are hidden from
-// assistive technology: the caption says the same in words.
+// assistive technology: the caption says the same in words. Numbers are in the UI language.
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatFundingRate, formatUsdCompact } from '../core/format';
 import { summarizeHistory } from '../core/history-summary';
 import { t } from '../i18n';
 import type { CoinHistory } from '../messages';
+import { fmt, words } from '../words';
 
 const COLORS = {
   oi: '#f59e0b',
@@ -58,7 +58,7 @@ const axis = (compact: boolean, values?: uPlot.Axis['values'], side?: 1 | 3): uP
 const timeAxis = (compact: boolean): uPlot.Axis =>
   compact ? { ...axis(true), size: 18, values: '{M}/{D}' } : axis(false);
 
-const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatUsdCompact(v));
+const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => fmt.usdCompact(v));
 
 function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions) {
   const oi: uPlot.AlignedData = [
@@ -77,7 +77,7 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
       stroke: COLORS.oi,
       width: 1.5,
       scale: 'usd',
-      value: (_u, v) => formatUsdCompact(v),
+      value: (_u, v) => fmt.usdCompact(v),
     },
   ];
   const axes = [timeAxis(compact), { ...axis(compact, usdTicks), scale: 'usd' }];
@@ -89,9 +89,9 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
       scale: 'funding',
       spanGaps: true,
       paths: uPlot.paths.stepped?.({ align: 1 }),
-      value: (_u, v) => formatFundingRate(v),
+      value: (_u, v) => fmt.fundingRate(v),
     });
-    const rateTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatFundingRate(v));
+    const rateTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => fmt.fundingRate(v));
     axes.push({
       ...axis(compact, rateTicks, 1),
       scale: 'funding',
@@ -137,7 +137,7 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
         stroke: COLORS.longs,
         paths: barPaths,
         points: { show: false },
-        value: (_u, v) => formatUsdCompact(v),
+        value: (_u, v) => fmt.usdCompact(v),
       },
       {
         label: t('chartSeriesShorts'),
@@ -145,12 +145,12 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
         stroke: COLORS.shorts,
         paths: barPaths,
         points: { show: false },
-        value: (_u, v) => formatUsdCompact(v === null ? null : Math.abs(v)),
+        value: (_u, v) => fmt.usdCompact(v === null ? null : Math.abs(v)),
       },
     ],
     axes: [
       compact ? { ...timeAxis(true), values: '{h}{aa}' } : axis(false),
-      axis(compact, (_u, ticks) => ticks.map((v) => formatUsdCompact(Math.abs(v)))),
+      axis(compact, (_u, ticks) => ticks.map((v) => fmt.usdCompact(Math.abs(v)))),
     ],
   };
   return { options, data };
@@ -173,7 +173,7 @@ export function drawCoinChart(
   options: ChartOptions,
 ): () => void {
   const doc = container.ownerDocument;
-  const summary = summarizeHistory(history, t);
+  const summary = summarizeHistory(history, words);
   const figure = doc.createElement('figure');
   figure.className = 'll-chart';
   figure.setAttribute('aria-label', t('chartAriaLabel', history.coin, summary.oi));

@@ -1,19 +1,24 @@
-// The popup's numbers in the browser's language, with the same options as the pages' en-US ones.
+// Numbers, moments and ages in the extension's UI language (`en-US`, `zh-CN`), with the options
+// every view shares (format.ts).
 import {
   ageParts,
   COMPACT_USD,
   DOLLARS_AND_CENTS,
+  FUNDING_RATE,
   NOT_KNOWN,
   SIGNED_PERCENT,
   SMALL_USD,
+  UTC_MOMENT,
 } from './format';
 
-/** Formatters for one locale: compact USD, prices, signed percents and ages. */
+/** Formatters for one locale: compact USD, prices, signed percents, funding rates, moments, ages. */
 export function numberFormats(locale: string) {
   const compactUsd = new Intl.NumberFormat(locale, COMPACT_USD);
   const dollarsAndCents = new Intl.NumberFormat(locale, DOLLARS_AND_CENTS);
   const smallUsd = new Intl.NumberFormat(locale, SMALL_USD);
   const signedPercent = new Intl.NumberFormat(locale, SIGNED_PERCENT);
+  const fundingRate = new Intl.NumberFormat(locale, FUNDING_RATE);
+  const utcMoment = new Intl.DateTimeFormat(locale, UTC_MOMENT);
   const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const unit = (name: string) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' });
@@ -34,6 +39,10 @@ export function numberFormats(locale: string) {
     /** A percent value (−3.2 means −3.2%) with its sign: `+1.2%`, `-3.2%`. */
     percent: (value: number | null) =>
       value === null ? NOT_KNOWN : signedPercent.format(value / 100),
+    /** An 8-hour funding rate (a fraction: 0.0001) as a percent: `+0.0100%`. */
+    fundingRate: (rate: number | null) => (rate === null ? NOT_KNOWN : fundingRate.format(rate)),
+    /** When listening started, where a history begins: `Nov 25, 10:58 UTC`, `11月25日 10:58 UTC`. */
+    moment: (ms: number) => `${utcMoment.format(ms)} UTC`,
     /** A plain number: `-0.5`, `10,000,000,000`. */
     number: (value: number) => plain.format(value),
     /** A duration in the locale's words: `45 sec`, `3 min`, `2 hr` (`3分钟` in Chinese). */
