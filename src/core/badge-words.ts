@@ -4,7 +4,7 @@
 import type { MessageKey } from './english';
 import { COMPACT_USD, NOT_KNOWN } from './format';
 
-/** Looks up a message and fills its `$1`… (chrome.i18n.getMessage in the browser). */
+/** Looks up a message and fills its `$1`… (the extension's i18n.getMessage in the browser). */
 export type BadgeMessages = (key: MessageKey, ...substitutions: string[]) => string;
 
 export interface BadgeWords {
