@@ -9,6 +9,7 @@ import { summarizeHistory } from '../core/history-summary';
 import { t } from '../i18n';
 import type { CoinHistory } from '../messages';
 import { fmt, words } from '../words';
+import { fitLabels, timeTicks, timeValue } from './axis-format';
 
 const COLORS = {
   oi: '#f59e0b',
@@ -48,15 +49,20 @@ const axis = (compact: boolean, values?: uPlot.Axis['values'], side?: 1 | 3): uP
   grid: { stroke: COLORS.grid, width: 1 },
   ticks: { stroke: COLORS.grid, width: 1, size: compact ? 3 : 6 },
   font: `${compact ? 9 : 10}px system-ui, sans-serif`,
-  size: compact ? 44 : 52,
+  size: fitLabels(compact ? 44 : 52),
   gap: compact ? 2 : 5,
   ...(side ? { side } : {}),
   ...(values ? { values } : {}),
 });
 
-/** The time axis: single-line labels where space is short. */
-const timeAxis = (compact: boolean): uPlot.Axis =>
-  compact ? { ...axis(true), size: 18, values: '{M}/{D}' } : axis(false);
+/** The time axis: one line of labels, days or hours in the UI language. */
+const timeAxis = (compact: boolean): uPlot.Axis => ({
+  ...axis(compact, timeTicks),
+  size: compact ? 18 : 30,
+});
+
+/** The x series: named, and its moment shown in the legend, in the UI language. */
+const timeSeries = (): uPlot.Series => ({ label: t('chartSeriesTime'), value: timeValue });
 
 const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => fmt.usdCompact(v));
 
@@ -71,7 +77,7 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
   ];
   const data = funding ? uPlot.join([oi, rates]) : oi;
   const series: uPlot.Series[] = [
-    {},
+    timeSeries(),
     {
       label: t('chartSeriesOi'),
       stroke: COLORS.oi,
@@ -96,7 +102,7 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
       ...axis(compact, rateTicks, 1),
       scale: 'funding',
       grid: { show: false },
-      size: 66,
+      size: fitLabels(66),
     });
   }
   const options: uPlot.Options = {
@@ -130,7 +136,7 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
     cursor: { y: false },
     scales: { x: { time: true } },
     series: [
-      {},
+      timeSeries(),
       {
         label: t('chartSeriesLongs'),
         fill: COLORS.longs,
@@ -149,7 +155,7 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
       },
     ],
     axes: [
-      compact ? { ...timeAxis(true), values: '{h}{aa}' } : axis(false),
+      timeAxis(compact),
       axis(compact, (_u, ticks) => ticks.map((v) => fmt.usdCompact(Math.abs(v)))),
     ],
   };

@@ -60,6 +60,24 @@ describe('moment', () => {
   });
 });
 
+describe('chart times', () => {
+  const evening = Date.UTC(2026, 10, 25, 18, 5);
+  const DAY = 86_400_000;
+  const enUtc = numberFormats('en-US', 'UTC');
+  const zhUtc = numberFormats('zh-CN', 'UTC');
+  it('shows ticks a day or more apart as days, closer ones as hours, in the locale', () => {
+    expect(enUtc.timeTick(evening, DAY)).toBe('11/25');
+    expect(enUtc.timeTick(evening, 6 * 3_600_000)).toMatch(/^6\sPM$/);
+    expect(zhUtc.timeTick(evening, 7 * DAY)).toBe('11/25');
+    expect(zhUtc.timeTick(evening, 6 * 3_600_000)).toBe('18时');
+  });
+  it('says the moment under the cursor in the locale, and a dash where there is none', () => {
+    expect(enUtc.localMoment(evening)).toMatch(/^Nov 25, 6:05\sPM$/);
+    expect(zhUtc.localMoment(evening)).toBe('11月25日 18:05');
+    expect(zhUtc.localMoment(null)).toBe('—');
+  });
+});
+
 describe('ageParts', () => {
   it('picks a unit a person reads at a glance', () => {
     expect(ageParts(12_400)).toEqual({ unit: 'second', amount: 12 });
