@@ -122,7 +122,7 @@ describe('scenario days in the browser', () => {
     // The worker speaks Chinese too: the toolbar icon's title, with the market's flush.
     await expect
       .poll(() => popup.evaluate(() => chrome.action.getTitle({})), { timeout: 10_000 })
-      .toMatch(/^最近1小时已公布的爆仓：\$[\d.]+[KMB]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
+      .toMatch(/^最近1小时已公布的爆仓：US\$[\d.]+[亿万]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
     const { page, text } = await hoverCard('BTC');
     expect(text).toMatch(
       /多头清洗 ?24小时内持仓量下降8\.0%，期间爆仓的US\$[\d.]+[亿万]中9\d%为多头，价格下跌3\.2%：杠杆多头被清洗。/,
