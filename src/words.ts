@@ -9,7 +9,7 @@ import {
   signalSentence,
 } from './core/signal-sentence';
 import { type MessageKey, t } from './i18n';
-import type { LeverageLevel, Signal, VenueId } from './messages';
+import type { LeverageLevel, Signal } from './messages';
 
 export const language = browser.i18n.getUILanguage();
 
@@ -37,19 +37,4 @@ const LEVELS: Record<NonNullable<LeverageLevel>, MessageKey> = {
 /** "extreme leverage", "杠杆极高"; nothing where no level is known. */
 export const levelName = (level: LeverageLevel) => (level ? t(LEVELS[level]) : '');
 
-/**
- * The venues as users know them. Here, in the chunk the hover card and the popup already share,
- * so that naming venues adds no chunk for the content script to map at page load.
- */
-export const VENUE_NAMES: Readonly<Record<VenueId, string>> = {
-  binance: 'Binance',
-  bybit: 'Bybit',
-  okx: 'OKX',
-  hyperliquid: 'Hyperliquid',
-  bitget: 'Bitget',
-  gate: 'Gate',
-};
-
-/** "OKX, Bitget": venue ids as names, in the order given. */
-export const venueNames = (venues: readonly VenueId[]): string =>
-  venues.map((venue) => VENUE_NAMES[venue]).join(', ');
+export { VENUE_NAMES, venueNames } from './core/venue-names';

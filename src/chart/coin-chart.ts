@@ -2,13 +2,14 @@
 // axis where there is room (the popup), and the last 24 hours of reported liquidations as bars,
 // longs up and shorts down. Loaded with import() only when a chart is first shown, so neither
 // the content script nor the popup pays for uPlot at load. The canvases are hidden from
-// assistive technology: the caption says the same in words.
+// assistive technology: the caption says the same in words. Numbers are in the UI language.
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { formatFundingRate, formatUsdCompact } from '../core/format';
 import { summarizeHistory } from '../core/history-summary';
 import { t } from '../i18n';
 import type { CoinHistory } from '../messages';
+import { fmt, words } from '../words';
+import { fitLabels, timeTicks, timeValue } from './axis-format';
 
 const COLORS = {
   oi: '#f59e0b',
@@ -48,17 +49,22 @@ const axis = (compact: boolean, values?: uPlot.Axis['values'], side?: 1 | 3): uP
   grid: { stroke: COLORS.grid, width: 1 },
   ticks: { stroke: COLORS.grid, width: 1, size: compact ? 3 : 6 },
   font: `${compact ? 9 : 10}px system-ui, sans-serif`,
-  size: compact ? 44 : 52,
+  size: fitLabels(compact ? 44 : 52),
   gap: compact ? 2 : 5,
   ...(side ? { side } : {}),
   ...(values ? { values } : {}),
 });
 
-/** The time axis: single-line labels where space is short. */
-const timeAxis = (compact: boolean): uPlot.Axis =>
-  compact ? { ...axis(true), size: 18, values: '{M}/{D}' } : axis(false);
+/** The time axis: one line of labels, days or hours in the UI language. */
+const timeAxis = (compact: boolean): uPlot.Axis => ({
+  ...axis(compact, timeTicks),
+  size: compact ? 18 : 30,
+});
 
-const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatUsdCompact(v));
+/** The x series: named, and its moment shown in the legend, in the UI language. */
+const timeSeries = (): uPlot.Series => ({ label: t('chartSeriesTime'), value: timeValue });
+
+const usdTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => fmt.usdCompact(v));
 
 function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions) {
   const oi: uPlot.AlignedData = [
@@ -71,13 +77,13 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
   ];
   const data = funding ? uPlot.join([oi, rates]) : oi;
   const series: uPlot.Series[] = [
-    {},
+    timeSeries(),
     {
       label: t('chartSeriesOi'),
       stroke: COLORS.oi,
       width: 1.5,
       scale: 'usd',
-      value: (_u, v) => formatUsdCompact(v),
+      value: (_u, v) => fmt.usdCompact(v),
     },
   ];
   const axes = [timeAxis(compact), { ...axis(compact, usdTicks), scale: 'usd' }];
@@ -89,14 +95,14 @@ function oiChart(history: CoinHistory, { width, funding, compact }: ChartOptions
       scale: 'funding',
       spanGaps: true,
       paths: uPlot.paths.stepped?.({ align: 1 }),
-      value: (_u, v) => formatFundingRate(v),
+      value: (_u, v) => fmt.fundingRate(v),
     });
-    const rateTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => formatFundingRate(v));
+    const rateTicks: uPlot.Axis['values'] = (_u, ticks) => ticks.map((v) => fmt.fundingRate(v));
     axes.push({
       ...axis(compact, rateTicks, 1),
       scale: 'funding',
       grid: { show: false },
-      size: 66,
+      size: fitLabels(66),
     });
   }
   const options: uPlot.Options = {
@@ -130,14 +136,14 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
     cursor: { y: false },
     scales: { x: { time: true } },
     series: [
-      {},
+      timeSeries(),
       {
         label: t('chartSeriesLongs'),
         fill: COLORS.longs,
         stroke: COLORS.longs,
         paths: barPaths,
         points: { show: false },
-        value: (_u, v) => formatUsdCompact(v),
+        value: (_u, v) => fmt.usdCompact(v),
       },
       {
         label: t('chartSeriesShorts'),
@@ -145,12 +151,12 @@ function liquidationChart(history: CoinHistory, { width, compact }: ChartOptions
         stroke: COLORS.shorts,
         paths: barPaths,
         points: { show: false },
-        value: (_u, v) => formatUsdCompact(v === null ? null : Math.abs(v)),
+        value: (_u, v) => fmt.usdCompact(v === null ? null : Math.abs(v)),
       },
     ],
     axes: [
-      compact ? { ...timeAxis(true), values: '{h}{aa}' } : axis(false),
-      axis(compact, (_u, ticks) => ticks.map((v) => formatUsdCompact(Math.abs(v)))),
+      timeAxis(compact),
+      axis(compact, (_u, ticks) => ticks.map((v) => fmt.usdCompact(Math.abs(v)))),
     ],
   };
   return { options, data };
@@ -173,7 +179,7 @@ export function drawCoinChart(
   options: ChartOptions,
 ): () => void {
   const doc = container.ownerDocument;
-  const summary = summarizeHistory(history, t);
+  const summary = summarizeHistory(history, words);
   const figure = doc.createElement('figure');
   figure.className = 'll-chart';
   figure.setAttribute('aria-label', t('chartAriaLabel', history.coin, summary.oi));

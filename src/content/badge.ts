@@ -1,8 +1,10 @@
 // <ll-badge coin="BTC">: a custom-named element with a closed shadow root, so the page's CSS and
 // scripts cannot reach its inside. Chrome gives content scripts no customElements registry, and
-// attachShadow works on any valid custom element name, defined or not.
-import { formatUsdCompact } from '../core/format';
+// attachShadow works on any valid custom element name, defined or not. Its words and figure are
+// in the extension's UI language (not the page's), as the card's and the popup's are.
+import { badgeWords } from '../core/badge-words';
 import type { CoinContext } from '../messages';
+import { extension } from './extension-api';
 
 export const BADGE_TAG = 'll-badge';
 
@@ -29,6 +31,11 @@ interface BadgeParts {
 }
 
 const parts = new WeakMap<Element, BadgeParts>();
+const wordsFor = badgeWords(
+  extension.i18n.getUILanguage(),
+  // A missing message shows its key rather than an empty badge, as t() does.
+  (key, ...substitutions) => extension.i18n.getMessage(key, substitutions) || key,
+);
 let sharedSheet: CSSStyleSheet | null | undefined;
 
 function adoptStyles(root: ShadowRoot) {
@@ -74,15 +81,10 @@ export function renderBadge(host: Element, context: CoinContext | undefined) {
   const badge = parts.get(host);
   if (!badge) return;
   const coin = host.getAttribute('coin') ?? '';
-  if (!context || context.oi.usd === null) {
-    badge.pill.dataset.state = 'unknown';
-    badge.oi.textContent = 'OI —';
-    host.setAttribute('aria-label', `${coin}: open interest not known yet`);
-    return;
-  }
-  badge.pill.dataset.state = 'known';
-  const oi = formatUsdCompact(context.oi.usd);
-  badge.oi.textContent = `OI ${oi}`;
-  host.setAttribute('aria-label', `${coin} open interest ${oi}`);
-  host.setAttribute('data-oi-usd', String(context.oi.usd));
+  const oiUsd = context?.oi.usd ?? null;
+  const { text, label } = wordsFor(coin, oiUsd);
+  badge.pill.dataset.state = oiUsd === null ? 'unknown' : 'known';
+  badge.oi.textContent = text;
+  host.setAttribute('aria-label', label);
+  if (oiUsd !== null) host.setAttribute('data-oi-usd', String(oiUsd));
 }

@@ -1,16 +1,11 @@
 // The chart in words: what a screen reader announces and what the card prints under the chart.
-// Every figure the chart draws is here, and so is every venue it leaves out, with why.
-import type { MessageKey } from '../i18n';
+// Every figure the chart draws is here, and so is every venue it leaves out, with why. Words and
+// numbers are those of the language `words` speaks (the extension's UI language in the browser).
 import type { CoinHistory, ExcludedVenue } from '../messages';
-import {
-  formatAge,
-  formatFundingRate,
-  formatMoment,
-  formatPercent,
-  formatUsdCompact,
-} from './format';
-
-export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+import type { MessageKey } from './english';
+import { NOT_KNOWN } from './format';
+import type { SentenceWords } from './signal-sentence';
+import { VENUE_NAMES, venueNames } from './venue-names';
 
 export interface HistorySummary {
   oi: string;
@@ -22,41 +17,45 @@ export interface HistorySummary {
 
 const DAY_MS = 24 * 3_600_000;
 
-function oiSentence({ oi }: CoinHistory, t: Translate): string {
+function oiSentence({ oi }: CoinHistory, words: SentenceWords): string {
   const first = oi.points[0];
   const last = oi.points.at(-1);
-  if (!first || !last || first === last) return t('chartOiEmpty');
+  if (!first || !last || first === last) return words.message('chartOiEmpty');
   const days = Math.max(1, Math.round((last.time - first.time) / DAY_MS));
   const change = first.usd > 0 ? ((last.usd - first.usd) / first.usd) * 100 : null;
-  return t(
+  return words.message(
     'chartOiSummary',
-    days,
-    formatUsdCompact(first.usd),
-    formatUsdCompact(last.usd),
-    formatPercent(change),
-    oi.venues.join(', '),
+    String(days),
+    words.usdCompact(first.usd),
+    words.usdCompact(last.usd),
+    words.percent(change),
+    venueNames(oi.venues),
   );
 }
 
-function liquidationSentence({ liquidations }: CoinHistory, t: Translate): string {
+function liquidationSentence({ liquidations }: CoinHistory, words: SentenceWords): string {
   const heard = liquidations.bars.filter((bar) => bar.longUsd !== null && bar.shortUsd !== null);
-  if (heard.length === 0) return t('chartLiquidationEmpty');
+  if (heard.length === 0) return words.message('chartLiquidationEmpty');
   const longUsd = heard.reduce((sum, bar) => sum + (bar.longUsd ?? 0), 0);
   const shortUsd = heard.reduce((sum, bar) => sum + (bar.shortUsd ?? 0), 0);
   const minutes = liquidations.bars.reduce((sum, bar) => sum + bar.coveredMinutes, 0);
-  return t(
+  return words.message(
     'chartLiquidationSummary',
-    formatUsdCompact(longUsd),
-    formatUsdCompact(shortUsd),
-    formatAge(minutes * 60_000),
+    words.usdCompact(longUsd),
+    words.usdCompact(shortUsd),
+    words.duration(minutes * 60_000),
   );
 }
 
-function fundingSentence({ funding }: CoinHistory, t: Translate): string {
+function fundingSentence({ funding }: CoinHistory, words: SentenceWords): string {
   const last = funding.points.at(-1);
-  if (!last) return t('chartFundingEmpty');
+  if (!last) return words.message('chartFundingEmpty');
   const mean = funding.points.reduce((sum, p) => sum + p.rate8h, 0) / funding.points.length;
-  return t('chartFundingSummary', formatFundingRate(last.rate8h), formatFundingRate(mean));
+  return words.message(
+    'chartFundingSummary',
+    words.fundingRate(last.rate8h),
+    words.fundingRate(mean),
+  );
 }
 
 const OI_NOTES = {
@@ -75,33 +74,34 @@ const FUNDING_NOTES = {
 function exclusionNotes(
   excluded: readonly ExcludedVenue[],
   keys: Record<ExcludedVenue['reason'], MessageKey>,
-  t: Translate,
+  words: SentenceWords,
 ): string[] {
   const notes: string[] = [];
   for (const reason of ['not-served', 'no-data'] as const) {
     const venues = excluded.filter((e) => e.reason === reason).map((e) => e.venue);
-    if (venues.length > 0) notes.push(t(keys[reason], venues.join(', ')));
+    if (venues.length > 0) notes.push(words.message(keys[reason], venueNames(venues)));
   }
   for (const { venue, since } of excluded.filter((e) => e.reason === 'too-short')) {
-    notes.push(t(keys['too-short'], venue, since === null ? '—' : formatMoment(since)));
+    const start = since === null ? NOT_KNOWN : words.moment(since);
+    notes.push(words.message(keys['too-short'], VENUE_NAMES[venue], start));
   }
   return notes;
 }
 
-export function summarizeHistory(history: CoinHistory, t: Translate): HistorySummary {
+export function summarizeHistory(history: CoinHistory, words: SentenceWords): HistorySummary {
   const since = history.liquidations.listeningSince;
   return {
-    oi: oiSentence(history, t),
-    liquidations: liquidationSentence(history, t),
-    funding: fundingSentence(history, t),
+    oi: oiSentence(history, words),
+    liquidations: liquidationSentence(history, words),
+    funding: fundingSentence(history, words),
     notes: {
-      oi: exclusionNotes(history.oi.excluded, OI_NOTES, t),
+      oi: exclusionNotes(history.oi.excluded, OI_NOTES, words),
       // Within the day the bars span, when listening started says why earlier hours are empty.
       liquidations:
         since !== null && history.asOf - since < DAY_MS
-          ? [t('chartListeningSince', formatMoment(since))]
+          ? [words.message('chartListeningSince', words.moment(since))]
           : [],
-      funding: exclusionNotes(history.funding.excluded, FUNDING_NOTES, t),
+      funding: exclusionNotes(history.funding.excluded, FUNDING_NOTES, words),
     },
   };
 }

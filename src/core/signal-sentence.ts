@@ -35,6 +35,10 @@ export interface SentenceWords {
   usdCompact: (value: number | null) => string;
   /** A signed percent: `+25.0%`. */
   percent: (value: number | null) => string;
+  /** An 8-hour funding rate (a fraction) as a signed percent: `+0.0100%`. */
+  fundingRate: (rate: number | null) => string;
+  /** A moment in UTC: `Nov 25, 10:58 UTC`, `11月25日 10:58 UTC`. */
+  moment: (ms: number) => string;
   /** `91st` in English, `91` where the language puts the ordinal in the sentence itself. */
   ordinal: (value: number) => string;
   /** `5 h`, `5小时`. */
@@ -55,6 +59,8 @@ export function sentenceWords(locale: string, message: Messages): SentenceWords 
     fixed: (value, digits) => value.toFixed(digits).replace('.', decimalMark),
     usdCompact: formats.usdCompact,
     percent: formats.percent,
+    fundingRate: formats.fundingRate,
+    moment: formats.moment,
     ordinal(value) {
       const n = Math.round(value);
       return message(ORDINAL_KEYS[ordinals.select(n)] ?? 'ordinalOther', String(n));

@@ -69,7 +69,8 @@ export function toolbarBadge(
       text: shortUsd(total),
       color: colourOf(market.signals),
       title: withSignal(
-        words.message('toolbarTitleLiquidations', `$${shortUsd(total)}`),
+        // The title has room for the popup's figure, in the language's format.
+        words.message('toolbarTitleLiquidations', words.usdCompact(total)),
         market.signals,
         words,
       ),

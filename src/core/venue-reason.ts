@@ -2,7 +2,10 @@
 // (src/messages.ts), the sentence is built here from the locale's messages. The technical detail
 // (a JSON parser's message, a zod path) is the venue's own text and stays as it is.
 import type { HistoryTrouble, RequestProblem, StreamReason, VenueReason } from '../messages';
-import type { Translate } from './history-summary';
+import type { MessageKey } from './english';
+
+/** A locale's `t()`: a message by key, with its substitutions. */
+export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
 
 function httpProblem(status: number, retryAfterSeconds: number | null, t: Translate): string {
   const retry = retryAfterSeconds;

@@ -2,7 +2,6 @@
 // coverage, signals with their inputs, the venues' shares, and the history chart. Opened from a
 // coin row or by `#coin=BTC` in the popup's URL (a notification's click); Back or Escape closes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatFundingRate } from '../core/format';
 import { t } from '../i18n';
 import type { CoinContext } from '../messages';
 import { VENUE_NAMES, venueNames } from '../words';
@@ -57,7 +56,7 @@ function Figures({ context }: { context: CoinContext }) {
         <tr>
           <th scope="row">{t('detailFunding')}</th>
           <td>
-            {t('detailFundingValue', formatFundingRate(funding.rate8h), fmt.percent(funding.apr))}
+            {t('detailFundingValue', fmt.fundingRate(funding.rate8h), fmt.percent(funding.apr))}
           </td>
         </tr>
       </tbody>

@@ -31,7 +31,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-const OI_SENTENCE = /Open interest over 30 days \(bybit\): \$1\.97B → \$1\.95B \(-1\.\d+%\)\./;
+const OI_SENTENCE = /Open interest over 30 days \(Bybit\): \$1\.97B → \$1\.95B \(-1\.\d+%\)\./;
 
 /** Plays stream-steady once Bybit's stream listens, and waits until all 32 are counted. */
 async function streamLiquidations(popup: Page) {
@@ -136,7 +136,7 @@ describe('history charts', () => {
     await expect
       .poll(() => page.locator('#detail-title').textContent(), { timeout: 15_000 })
       .toMatch(/^BTC \$65,000\.00/);
-    await expect.poll(() => chartCaption(page), { timeout: 20_000 }).toContain('(bybit)');
+    await expect.poll(() => chartCaption(page), { timeout: 20_000 }).toContain('(Bybit)');
     expect(await page.getByTestId('detail-liquidations').textContent()).toContain('24h');
   });
 });

@@ -2,6 +2,7 @@
 // getContext/getMarket word them (their figures are checked in test/integration/scenario-signals).
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { COMPACT_USD } from '../../src/core/format';
 import type { StatusAnswer } from '../../src/messages';
 import { REAL_DATA_DIR } from '../replay/scenario';
 import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
@@ -121,7 +122,7 @@ describe('scenario days in the browser', () => {
     // The worker speaks Chinese too: the toolbar icon's title, with the market's flush.
     await expect
       .poll(() => popup.evaluate(() => chrome.action.getTitle({})), { timeout: 10_000 })
-      .toMatch(/^最近1小时已公布的爆仓：\$[\d.]+[KMB]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
+      .toMatch(/^最近1小时已公布的爆仓：US\$[\d.]+[亿万]? · 24小时内持仓量下降.*杠杆多头被清洗。$/);
     const { page, text } = await hoverCard('BTC');
     expect(text).toMatch(
       /多头清洗 ?24小时内持仓量下降8\.0%，期间爆仓的US\$[\d.]+[亿万]中9\d%为多头，价格下跌3\.2%：杠杆多头被清洗。/,
@@ -130,6 +131,19 @@ describe('scenario days in the browser', () => {
       expect(text).toContain(phrase);
     }
     expect(text).not.toMatch(/Open interest|Liquidations|longs|By venue|Data .* old/);
+    // The badge's figure, formatted at page load as the popup formats it (not `$1.95B`).
+    const badge = page.locator('ll-badge[coin="BTC"]').first();
+    const oiUsd = Number(await badge.getAttribute('data-oi-usd'));
+    const figure = new Intl.NumberFormat('zh-CN', COMPACT_USD).format(oiUsd);
+    expect(figure).toMatch(/^US\$[\d.]+亿$/);
+    expect(await badge.getAttribute('aria-label')).toBe(`BTC 持仓量 ${figure}`);
+    expect(await closedShadowText(page, 'll-badge')).toMatch(
+      /^[A-Z]+ 持仓量 (US\$[\d.]+[亿万]|—)$/,
+    );
+    // No en-US figure anywhere in the card (`$1.95B`, `$208K`). Its chart caption is left to the
+    // unit tests: with six venues a fresh profile draws BTC's first chart only after 15-25 s of
+    // OKX's paced OI history backfill, too long to wait for here.
+    expect(text).not.toMatch(/(?<!US)\$\d|\d[KMB]\b/);
     await saveScreenshot(page, 'signals-2025-09-22-card-zh-CN');
     // A venue refused from the user's region: its reason in Chinese in the data sources.
     await replay.setRestFault('bitget', '/api/v2/mix/market/tickers', { status: 451 });

@@ -52,7 +52,7 @@ describe('toolbarBadge', () => {
       text: '46M',
       color: '#b91c1c',
       title:
-        'Reported liquidations in the last hour: $46M · Open interest fell 8.0% in 24h while 93% of $1.52B liquidated were longs and price fell 3.2%: leveraged longs were flushed.',
+        'Reported liquidations in the last hour: $45.6M · Open interest fell 8.0% in 24h while 93% of $1.52B liquidated were longs and price fell 3.2%: leveraged longs were flushed.',
     });
   });
 
@@ -61,7 +61,7 @@ describe('toolbarBadge', () => {
       toolbarBadge({ kind: 'market-liquidations-1h' }, market(40e6, 5.6e6, [flush]), null, ZH)
         .title,
     ).toBe(
-      '最近1小时已公布的爆仓：$46M · 24小时内持仓量下降8.0%，期间爆仓的US$15.2亿中93%为多头，价格下跌3.2%：杠杆多头被清洗。',
+      '最近1小时已公布的爆仓：US$4560万 · 24小时内持仓量下降8.0%，期间爆仓的US$15.2亿中93%为多头，价格下跌3.2%：杠杆多头被清洗。',
     );
     expect(toolbarBadge({ kind: 'market-liquidations-1h' }, null, null, ZH).title).toBe(
       'Leverage Lens：暂无爆仓数据',
