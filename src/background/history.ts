@@ -21,7 +21,8 @@ const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 interface HistoryOptions {
   db: Database;
   venues: readonly Venue[];
-  clientFor: (venue: VenueId) => VenueClient;
+  /** The client for a coin's history requests on a venue (paced, and stopped when switched off). */
+  clientFor: (venue: VenueId, coin: string) => VenueClient;
   /** Which markets each venue lists now. */
   instrumentsOf: (venue: VenueId) => Promise<readonly Instrument[]>;
   /** False for a venue the user switched off: no history is fetched from it or served for it. */
@@ -77,7 +78,7 @@ export function createHistory({
         const from = Math.max(dayAgo, ...cached.map((bucket) => bucket.start));
         const range = { from, to: now() };
         const fetched = await Promise.all(
-          markets.map((instrument) => fetchBuckets(clientFor(venue.id), instrument, range)),
+          markets.map((instrument) => fetchBuckets(clientFor(venue.id, coin), instrument, range)),
         );
         const kept = cached.filter((bucket) => bucket.start >= dayAgo && bucket.start < from);
         liquidationCache.set(key, { fetchedAt: now(), buckets: [...kept, ...fetched.flat()] });
@@ -106,7 +107,7 @@ export function createHistory({
       if (!fetchSettlements || !instrument) return undefined;
       const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
       try {
-        const settlements = await fetchSettlements(clientFor(venue.id), instrument, range);
+        const settlements = await fetchSettlements(clientFor(venue.id, coin), instrument, range);
         const record = { key, venue: venue.id, coin, symbol, fetchedAt: now(), settlements };
         await db.put('fundingHistory', record);
         onSuccess?.(venue.id, range.to);
@@ -131,7 +132,7 @@ export function createHistory({
     const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
     const perMarket = await Promise.all(
       (await marketsOf(venue, coin)).map((instrument) =>
-        fetchOne(clientFor(venue.id), instrument, range),
+        fetchOne(clientFor(venue.id, coin), instrument, range),
       ),
     );
     const byHour = new Map<number, number>();

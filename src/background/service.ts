@@ -72,10 +72,13 @@ export function createService(options: ServiceOptions) {
   const venueById = new Map(venues.map((venue) => [venue.id, venue]));
   const limits = new Map(venues.map((venue) => [venue.id, venue.rateLimit]));
   const budget = createBudget(limits, now);
-  const limiter = createLimiter(limits);
+
   /** Venues the user switched off: no requests, no sockets, in no figure (set by setDisabled). */
   let disabled = new Set<VenueId>();
   const isEnabled = (venue: VenueId) => !disabled.has(venue);
+  /** Coins whose chart is being fetched, with how many asks are waiting for each. */
+  const charting = new Map<string, number>();
+  const limiter = createLimiter(limits, { backfillPaused: () => charting.size > 0 });
   const { clientFor, historyClientFor, stopHistory } = createVenueClients({
     venues,
     venueOrigin,
@@ -83,6 +86,7 @@ export function createService(options: ServiceOptions) {
     limiter,
     budget,
     paceRequests: options.paceRequests !== false,
+    isCharted: (coin) => charting.has(coin),
   });
 
   const poller = createPoller({
@@ -262,12 +266,24 @@ export function createService(options: ServiceOptions) {
     return listing;
   }
 
+  /** The coin's chart, its requests ahead of every other coin's history while it is asked for. */
+  async function coinHistory(requested: string): Promise<CoinHistory> {
+    const coin = requested.toUpperCase();
+    charting.set(coin, (charting.get(coin) ?? 0) + 1);
+    try {
+      return await chartOf(coin);
+    } finally {
+      const waiting = (charting.get(coin) ?? 1) - 1;
+      if (waiting > 0) charting.set(coin, waiting);
+      else charting.delete(coin);
+    }
+  }
+
   /**
    * The coin's chart: fetches what is stale first (the chart is asked for on demand, one coin at
    * a time), then answers from the caches.
    */
-  async function coinHistory(requested: string): Promise<CoinHistory> {
-    const coin = requested.toUpperCase();
+  async function chartOf(coin: string): Promise<CoinHistory> {
     const from = now() - CHART_DAYS * 24 * HOUR_MS;
     const rows = (await poller.snapshots()).flatMap((snapshot) =>
       snapshot.rows.filter((row) => row.coin === coin),

@@ -1,7 +1,7 @@
 // The limiter is what keeps a burst inside a venue's limit: it must hold requests back, and only
 // as long as needed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLimiter } from '../../../src/background/limiter';
+import { createLimiter, PRIORITY } from '../../../src/background/limiter';
 import type { RateLimit } from '../../../src/venues/venue';
 
 const gate: RateLimit = { budget: 200, windowMs: 10_000, unit: 'requests', source: 'test' };
@@ -60,5 +60,83 @@ describe('createLimiter', () => {
     const limiter = createLimiter(new Map([['gate', gate]]));
     await expect(limiter.take('okx', 1)).resolves.toBeUndefined();
     await expect(limiter.take('gate', 0)).resolves.toBeUndefined();
+  });
+
+  it('lets waiting requests go by priority, then in the order they came', async () => {
+    const okx: RateLimit = { budget: 2, windowMs: 2_000, unit: 'requests', source: 'test' };
+    const limiter = createLimiter(new Map([['okx', okx]]));
+    const order: string[] = [];
+    const take = (name: string, priority: number) =>
+      limiter.take('okx', 1, () => priority).then(() => order.push(name));
+    await take('first', PRIORITY.backfill);
+    const all = [
+      take('backfill 1', PRIORITY.backfill),
+      take('backfill 2', PRIORITY.backfill),
+      take('chart', PRIORITY.chart),
+      take('poll', PRIORITY.poll),
+    ];
+    // One request per 2 s window (half of 2): each later one waits for the window to move on.
+    await vi.advanceTimersByTimeAsync(8_100);
+    await Promise.all(all);
+    expect(order).toEqual(['first', 'poll', 'chart', 'backfill 1', 'backfill 2']);
+  });
+
+  it('asks a waiting request its priority again, so a coin charted now goes next', async () => {
+    const okx: RateLimit = { budget: 2, windowMs: 2_000, unit: 'requests', source: 'test' };
+    const limiter = createLimiter(new Map([['okx', okx]]));
+    let charted = false;
+    const order: string[] = [];
+    await limiter.take('okx', 1);
+    const all = [
+      limiter.take('okx', 1).then(() => order.push('other coin')),
+      limiter
+        .take('okx', 1, () => (charted ? PRIORITY.chart : PRIORITY.backfill))
+        .then(() => order.push('charted coin')),
+    ];
+    charted = true;
+    await vi.advanceTimersByTimeAsync(4_100);
+    await Promise.all(all);
+    expect(order).toEqual(['charted coin', 'other coin']);
+  });
+
+  it('drops a waiting request whose signal aborts, without spending room on it', async () => {
+    const okx: RateLimit = { budget: 2, windowMs: 2_000, unit: 'requests', source: 'test' };
+    const limiter = createLimiter(new Map([['okx', okx]]));
+    await limiter.take('okx', 1);
+    const stop = new AbortController();
+    const stopped = limiter.take('okx', 1, undefined, stop.signal);
+    let after = false;
+    const next = limiter.take('okx', 1).then(() => {
+      after = true;
+    });
+    stop.abort(new Error('venue switched off'));
+    await expect(stopped).rejects.toThrow('venue switched off');
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(after).toBe(true);
+    await next;
+    // The aborted request took no room: the window holds one request, so another fits at 4 s.
+    let third = false;
+    void limiter.take('okx', 1).then(() => {
+      third = true;
+    });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(third).toBe(true);
+    await expect(limiter.take('okx', 1, undefined, stop.signal)).rejects.toThrow(
+      'venue switched off',
+    );
+  });
+
+  it('holds the backfill while a chart is fetched, and lets it go once the chart is done', async () => {
+    let charting = true;
+    const limiter = createLimiter(new Map([['gate', gate]]), { backfillPaused: () => charting });
+    const order: string[] = [];
+    void limiter.take('gate', 1).then(() => order.push('backfill'));
+    void limiter.take('gate', 1, () => PRIORITY.chart).then(() => order.push('chart'));
+    void limiter.take('gate', 1, () => PRIORITY.poll).then(() => order.push('poll'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(order).toEqual(['chart', 'poll']);
+    charting = false;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(order).toEqual(['chart', 'poll', 'backfill']);
   });
 });
