@@ -18,6 +18,7 @@ import {
   type FieldErrorsAnswer,
   MAX_PINS,
   type MarketContext,
+  type NoFiguresAnswer,
   type PageSettingsAnswer,
   type PinsAnswer,
   PopupToBackground,
@@ -49,6 +50,7 @@ export type Answer =
   | AlertsAnswer
   | VenueSettingsAnswer
   | CoinsAnswer
+  | NoFiguresAnswer
   | FieldErrorsAnswer
   | PageSettingsAnswer
   | SiteSettingsAnswer
@@ -88,7 +90,10 @@ export interface VenueSettingsStore {
 }
 
 interface HandlerOptions {
-  service: Pick<Service, 'contexts' | 'market' | 'health' | 'listedCoins' | 'coinHistory'>;
+  service: Pick<
+    Service,
+    'contexts' | 'market' | 'health' | 'listedCoins' | 'coinHistory' | 'whyNoFigures'
+  >;
   extensionId: string;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
@@ -227,6 +232,8 @@ export function createMessageHandler(options: HandlerOptions) {
       }
       case 'getCoins':
         return { coins: await service.listedCoins() };
+      case 'whyNoFigures':
+        return { coins: await service.whyNoFigures(request.coins) };
     }
   };
 }

@@ -10,6 +10,7 @@ import {
   FieldErrorsAnswer,
   type FieldProblem,
   MarketContext,
+  NoFiguresAnswer,
   PinsAnswer,
   type PopupToBackground,
   SignalSettingsAnswer,
@@ -19,6 +20,7 @@ import {
   type VenueId,
   VenueSettingsAnswer,
 } from '../messages';
+import { type PinnedRow, pinnedRows, pinsWithoutFigures } from './pinned-rows';
 
 /** The background refused a form: its reason, and each field's problem by dotted path. */
 export class FieldErrors extends Error {
@@ -47,8 +49,8 @@ async function ask<T>(
 
 export interface PopupData {
   market: MarketContext;
-  /** The user's pinned coins, in the user's order (a pin without data yet is left out). */
-  pinned: CoinContext[];
+  /** The user's pinned coins, in the user's order; a pin without figures says why it has none. */
+  pinned: PinnedRow[];
   pins: string[];
   /** The largest coins that are not pinned. */
   coins: CoinContext[];
@@ -66,10 +68,16 @@ export async function loadPopupData(): Promise<PopupData> {
     ContextsAnswer,
   );
   const byCoin = new Map(contexts.map((context) => [context.coin, context]));
+  const without = pinsWithoutFigures(pins, byCoin);
+  // Asked only when a pin has no figures: the usual popup makes no extra round trip.
+  const { coins: reasons } =
+    without.length > 0
+      ? await ask<NoFiguresAnswer>({ type: 'whyNoFigures', coins: without }, NoFiguresAnswer)
+      : { coins: [] };
   return {
     market,
     pins,
-    pinned: pins.flatMap((coin) => byCoin.get(coin) ?? []),
+    pinned: pinnedRows(pins, byCoin, reasons),
     coins: market.largestCoins
       .filter((coin) => !pins.includes(coin))
       .flatMap((coin) => byCoin.get(coin) ?? []),

@@ -85,18 +85,52 @@ describe('popup', () => {
     await saveScreenshot(popup, 'popup-search-pinned');
   });
 
-  it('reorders pins by dragging a row onto another', async () => {
+  it('reorders pins by dragging a row onto another, a pin without a market among them', async () => {
     const { popup } = await start('calm');
     await send(popup, { type: 'setPins', coins: [] });
-    for (const coin of ['BTC', 'ETH', 'SOL']) await send(popup, { type: 'pinCoin', coin });
+    // The calm day lists its coins on Bybit only: no enabled venue has TON.
+    for (const coin of ['BTC', 'TON', 'ETH', 'SOL']) await send(popup, { type: 'pinCoin', coin });
     await popup.reload();
-    await expect.poll(() => pinnedCoins(popup), { timeout: 10_000 }).toEqual(['BTC', 'ETH', 'SOL']);
+    await expect
+      .poll(() => pinnedCoins(popup), { timeout: 10_000 })
+      .toEqual(['BTC', 'TON', 'ETH', 'SOL']);
     const row = (coin: string) => popup.locator(`[data-testid="pinned"] tr[data-coin="${coin}"]`);
+    const note = (coin: string) => row(coin).getByTestId('no-figures').textContent();
+    await expect
+      .poll(() => note('TON'), { timeout: 10_000 })
+      .toBe('No market on the enabled exchanges.');
+    // Dashes for its figures, never zeros; the unpin button in the last cell.
+    expect(await row('TON').locator('td').allTextContents()).toEqual(['—', '—', '—', '—', '✕']);
+    await saveScreenshot(popup, 'popup-pin-without-market');
+
     await row('SOL').dragTo(row('BTC'));
-    await expect.poll(() => pinnedCoins(popup)).toEqual(['SOL', 'BTC', 'ETH']);
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['SOL', 'BTC', 'TON', 'ETH']);
     await row('SOL').dragTo(row('ETH'));
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'TON', 'ETH', 'SOL']);
+    await row('TON').dragTo(row('BTC'));
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['TON', 'BTC', 'ETH', 'SOL']);
+    // By keyboard too: Alt+Down moves it and it keeps the focus; Enter on ✕ unpins it.
+    await row('TON').focus();
+    await popup.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'TON', 'ETH', 'SOL']);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
+      'TON',
+    );
+    await popup.getByRole('button', { name: 'Unpin TON' }).focus();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'ETH', 'SOL']);
     expect(await send(popup, { type: 'getPins' })).toEqual({ pins: ['BTC', 'ETH', 'SOL'] });
+
+    // With Bybit switched off, no enabled venue lists any of them: each says where it is listed.
+    await popup.getByTestId('venue-switches').getByLabel('Bybit').uncheck();
+    await expect
+      .poll(() => note('BTC'), { timeout: 10_000 })
+      .toBe('Listed only on Bybit, which is switched off.');
+    expect(await pinnedCoins(popup)).toEqual(['BTC', 'ETH', 'SOL']);
+    await row('BTC').scrollIntoViewIfNeeded();
+    await saveScreenshot(popup, 'popup-pins-venue-off');
+    await popup.getByTestId('venue-switches').getByLabel('Bybit').check();
+    await expect.poll(() => row('BTC').getByTestId('no-figures').count()).toBe(0);
   });
 
   it('a venue switched off leaves every figure, and the status shows it off', async () => {
