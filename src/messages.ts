@@ -227,6 +227,12 @@ export const SetVenueSettingsRequest = z.object({
   type: z.literal('setVenueSettings'),
   disabled: z.array(VenueId),
 });
+/** One venue's switch: applied to what is stored, so two switches at once both count. */
+export const SetVenueEnabledRequest = z.object({
+  type: z.literal('setVenueEnabled'),
+  venue: VenueId,
+  enabled: z.boolean(),
+});
 
 /** Every coin the enabled venues list, for the popup's search. */
 export const GetCoinsRequest = z.object({ type: z.literal('getCoins') });
@@ -302,6 +308,7 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   ResetSignalSettingsRequest,
   GetVenueSettingsRequest,
   SetVenueSettingsRequest,
+  SetVenueEnabledRequest,
   GetCoinsRequest,
   WhyNoFiguresRequest,
 ]);

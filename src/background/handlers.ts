@@ -27,10 +27,12 @@ import {
   type SiteSettingsAnswer,
   type StatusAnswer,
   type ToolbarModeAnswer,
+  type VenueId,
   type VenueSettingsAnswer,
 } from '../messages';
 import type { Service } from './service';
 import type { SiteSettings } from './sites';
+import { createWriteQueue } from './write-queue';
 
 export interface MessageSender {
   id?: string;
@@ -146,6 +148,20 @@ const saveSignalSettings = (store: SettingsStore, settings: SignalSettings) =>
     return { settings };
   });
 
+/** Switches venues off (the rest on), refusing what the venue settings' schema refuses. */
+async function saveDisabledVenues(
+  store: VenueSettingsStore,
+  disabled: readonly VenueId[],
+): Promise<VenueSettingsAnswer | ErrorAnswer> {
+  const checked = parseVenueSettings({ disabled });
+  if (!checked.ok) return { error: checked.error };
+  const { settings } = checked;
+  return savedOrError('venue setting', async () => {
+    await store.save(settings);
+    return settings;
+  });
+}
+
 /** Runs a change; a storage failure (quota, sync off) becomes an answer the popup can show. */
 async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<T | ErrorAnswer> {
   try {
@@ -157,6 +173,8 @@ async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<
 
 export function createMessageHandler(options: HandlerOptions) {
   const { service } = options;
+  // Pins and venue switches are read, changed and written back: one change of each at a time.
+  const serialize = createWriteQueue();
   return async function handle(message: unknown, sender: MessageSender): Promise<Answer> {
     const origin = classify(sender, options);
     if (!origin) return { error: 'sender not allowed' };
@@ -182,7 +200,7 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'pinCoin':
       case 'unpinCoin':
       case 'setPins':
-        return updatePins(options.pins, request);
+        return serialize('pins', () => updatePins(options.pins, request));
       case 'getAlerts':
         return { enabled: await options.alerts.enabled() };
       case 'setAlerts':
@@ -221,15 +239,18 @@ export function createMessageHandler(options: HandlerOptions) {
         return saveSignalSettings(options.settings, DEFAULT_SIGNAL_SETTINGS);
       case 'getVenueSettings':
         return options.venues.load();
-      case 'setVenueSettings': {
-        const checked = parseVenueSettings({ disabled: request.disabled });
-        if (!checked.ok) return { error: checked.error };
-        const { settings } = checked;
-        return savedOrError('venue setting', async () => {
-          await options.venues.save(settings);
-          return settings;
+      case 'setVenueSettings':
+        return serialize('venues', () => saveDisabledVenues(options.venues, request.disabled));
+      case 'setVenueEnabled':
+        return serialize('venues', async () => {
+          const others = (await options.venues.load()).disabled.filter(
+            (venue) => venue !== request.venue,
+          );
+          return saveDisabledVenues(
+            options.venues,
+            request.enabled ? others : [...others, request.venue],
+          );
         });
-      }
       case 'getCoins':
         return { coins: await service.listedCoins() };
       case 'whyNoFigures':

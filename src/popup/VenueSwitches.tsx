@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { VENUE_IDS, type VenueId } from '../messages';
-import { setDisabledVenues, venueSettings } from './api';
+import { setVenueEnabled, venueSettings } from './api';
 import { saveErrorText } from './save-error';
 import { VENUE_NAMES } from './VenueList';
 
@@ -17,9 +17,10 @@ export function VenueSwitches() {
 
   if (disabled === null) return null;
   const toggle = async (venue: VenueId, on: boolean) => {
-    const next = on ? disabled.filter((id) => id !== venue) : [...disabled, venue];
     try {
-      setDisabled(await setDisabledVenues(next));
+      // The switch alone is sent, not the list as this popup last saw it: another popup's (or a
+      // quick second click's) change made meanwhile stays.
+      setDisabled(await setVenueEnabled(venue, on));
       setProblem(null);
     } catch (error) {
       const message = (error as Error).message;

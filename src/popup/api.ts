@@ -131,10 +131,10 @@ export async function venueSettings(): Promise<VenueId[]> {
     .disabled;
 }
 
-/** Switches venues off (the rest on); throws with the background's reason when it refuses. */
-export async function setDisabledVenues(disabled: VenueId[]): Promise<VenueId[]> {
+/** Switches one venue on or off; answers the venues now off, or throws with the refusal. */
+export async function setVenueEnabled(venue: VenueId, enabled: boolean): Promise<VenueId[]> {
   return (
-    await ask<VenueSettingsAnswer>({ type: 'setVenueSettings', disabled }, VenueSettingsAnswer)
+    await ask<VenueSettingsAnswer>({ type: 'setVenueEnabled', venue, enabled }, VenueSettingsAnswer)
   ).disabled;
 }
 
