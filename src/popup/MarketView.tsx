@@ -4,10 +4,11 @@ import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
+import { buttonOf, PIN_SEARCH, rowOf } from './focus';
 import { fmt, listOf } from './format';
 import { describeMissing } from './missing';
 import { PinSearch } from './PinSearch';
-import { movedByStep, movedTo } from './reorder';
+import { movedByStep, movedTo, neighbourOf } from './reorder';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
@@ -34,6 +35,12 @@ function LiquidationLine({ window }: { window: LiquidationWindow }) {
 
 export type PinRequest = Parameters<typeof changePins>[0];
 
+/** The button of the row that takes a leaving row's place, for the keyboard (none if alone). */
+const neighbourButton = (table: string, coins: readonly string[], coin: string) => {
+  const next = neighbourOf(coins, coin);
+  return next === null ? [] : [buttonOf(table, next)];
+};
+
 export function MarketView({
   data,
   now,
@@ -43,13 +50,15 @@ export function MarketView({
 }: {
   data: PopupData;
   now: number;
-  onPins: (request: PinRequest, keepFocusOn?: string) => Promise<void>;
+  /** Changes the pins; the keyboard then goes to the first of `focusNext` that exists. */
+  onPins: (request: PinRequest, focusNext?: readonly string[]) => Promise<void>;
   /** Opens a coin's detail. */
   onOpen: (coin: string) => void;
   /** Why the last pin change was refused, if it was. */
   pinProblem: string | null;
 }) {
   const { market, coins, pinned, pins, venues } = data;
+  const largest = coins.map((coin) => coin.coin);
   const off = venues.filter((venue) => !venue.enabled).map((venue) => VENUE_NAMES[venue.venue]);
   const age = market.asOf === null ? null : now - market.asOf;
   const stale = age !== null && age > STALE_AFTER_MS;
@@ -107,9 +116,16 @@ export function MarketView({
             pinned
             now={now}
             onOpen={onOpen}
-            onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
+            onUnpin={(coin) =>
+              void onPins({ type: 'unpinCoin', coin }, [
+                ...neighbourButton('pinned', pins, coin),
+                PIN_SEARCH,
+              ])
+            }
             onMove={(coin, step) =>
-              void onPins({ type: 'setPins', coins: movedByStep(pins, coin, step) }, coin)
+              void onPins({ type: 'setPins', coins: movedByStep(pins, coin, step) }, [
+                rowOf('pinned', coin),
+              ])
             }
             onDrop={(coin, target) =>
               void onPins({ type: 'setPins', coins: movedTo(pins, coin, target) })
@@ -127,7 +143,12 @@ export function MarketView({
             pinned={false}
             now={now}
             onOpen={onOpen}
-            onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
+            onPin={(coin) =>
+              void onPins({ type: 'pinCoin', coin }, [
+                ...neighbourButton('largest', largest, coin),
+                rowOf('pinned', coin),
+              ])
+            }
           />
         </section>
       )}

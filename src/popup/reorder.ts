@@ -16,3 +16,10 @@ export function movedTo(pins: readonly string[], coin: string, target: string): 
   next.splice(to, 0, coin);
   return next;
 }
+
+/** Where the keyboard goes when `item` leaves the list: the next item, else the one before. */
+export function neighbourOf(list: readonly string[], item: string): string | null {
+  const at = list.indexOf(item);
+  if (at < 0) return null;
+  return list[at + 1] ?? list[at - 1] ?? null;
+}

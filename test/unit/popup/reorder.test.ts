@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedByStep, movedTo } from '../../../src/popup/reorder';
+import { movedByStep, movedTo, neighbourOf } from '../../../src/popup/reorder';
 
 const pins = ['BTC', 'ETH', 'SOL', 'PEPE'];
 
@@ -16,5 +16,12 @@ describe('reordering pins', () => {
     expect(movedTo(pins, 'PEPE', 'ETH')).toEqual(['BTC', 'PEPE', 'ETH', 'SOL']);
     expect(movedTo(pins, 'ETH', 'ETH')).toEqual(pins);
     expect(movedTo(pins, 'DOGE', 'ETH')).toEqual(pins);
+  });
+
+  it('gives the keyboard to the next coin when one leaves, or the one before at the end', () => {
+    expect(neighbourOf(pins, 'ETH')).toBe('SOL');
+    expect(neighbourOf(pins, 'PEPE')).toBe('SOL');
+    expect(neighbourOf(['BTC'], 'BTC')).toBeNull();
+    expect(neighbourOf(pins, 'DOGE')).toBeNull();
   });
 });
