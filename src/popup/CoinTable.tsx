@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { NOT_KNOWN } from '../core/format';
-import { noFiguresReason } from '../core/no-figures';
 import { t } from '../i18n';
 import type { CoinContext, NoFigures } from '../messages';
-import { fmt, listOf } from './format';
+import { fmt } from './format';
+import { describeNoFigures } from './no-figures-text';
 import { hasFigures, type PinnedRow } from './pinned-rows';
 import { SignalChips } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
-import { VENUE_NAMES } from './VenueList';
 
 interface CoinTableProps {
   /** Coins with figures; a pinned table also holds pins without any, with the reason. */
@@ -77,7 +76,7 @@ const noteId = (coin: string) => `no-figures-${coin}`;
 function NoFiguresNote({ row }: { row: NoFigures }) {
   return (
     <span class="row-note" id={noteId(row.coin)} data-testid="no-figures">
-      {noFiguresReason(row, t, (venues) => listOf(venues.map((venue) => VENUE_NAMES[venue])))}
+      {describeNoFigures(row)}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import {
   FieldErrorsAnswer,
   type FieldProblem,
   MarketContext,
+  type NoFigures,
   NoFiguresAnswer,
   PinsAnswer,
   type PopupToBackground,
@@ -70,10 +71,7 @@ export async function loadPopupData(): Promise<PopupData> {
   const byCoin = new Map(contexts.map((context) => [context.coin, context]));
   const without = pinsWithoutFigures(pins, byCoin);
   // Asked only when a pin has no figures: the usual popup makes no extra round trip.
-  const { coins: reasons } =
-    without.length > 0
-      ? await ask<NoFiguresAnswer>({ type: 'whyNoFigures', coins: without }, NoFiguresAnswer)
-      : { coins: [] };
+  const reasons = without.length > 0 ? await whyNoFigures(without) : [];
   return {
     market,
     pins,
@@ -85,13 +83,21 @@ export async function loadPopupData(): Promise<PopupData> {
   };
 }
 
-/** One coin's figures, or null when the background has none for it (yet). */
-export async function loadCoin(coin: string): Promise<CoinContext | null> {
+/** Why these coins have no figures (not listed, listed only on venues switched off, …). */
+async function whyNoFigures(coins: string[]): Promise<NoFigures[]> {
+  return (await ask<NoFiguresAnswer>({ type: 'whyNoFigures', coins }, NoFiguresAnswer)).coins;
+}
+
+/** One coin's figures, or why the background has none for it. */
+export async function loadCoin(coin: string): Promise<CoinContext | NoFigures> {
   const { contexts } = await ask<ContextsAnswer>(
     { type: 'getContext', coins: [coin] },
     ContextsAnswer,
   );
-  return contexts[0] ?? null;
+  if (contexts[0]) return contexts[0];
+  const [reason] = await whyNoFigures([coin]);
+  if (!reason) throw new Error(`the background gave neither figures nor a reason for ${coin}`);
+  return reason;
 }
 
 /** The coin's chart history: OI over 30 days, liquidations per hour, funding. */

@@ -102,6 +102,13 @@ describe('popup', () => {
     // Dashes for its figures, never zeros; the unpin button in the last cell.
     expect(await row('TON').locator('td').allTextContents()).toEqual(['—', '—', '—', '—', '✕']);
     await saveScreenshot(popup, 'popup-pin-without-market');
+    // Its detail says the same, rather than promising data that will not come.
+    await row('TON').click();
+    await expect
+      .poll(() => popup.getByTestId('detail-no-figures').textContent(), { timeout: 10_000 })
+      .toBe('No market on the enabled exchanges.');
+    await popup.keyboard.press('Escape');
+    await row('TON').waitFor();
 
     await row('SOL').dragTo(row('BTC'));
     await expect.poll(() => pinnedCoins(popup)).toEqual(['SOL', 'BTC', 'TON', 'ETH']);
