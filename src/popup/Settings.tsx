@@ -5,6 +5,7 @@ import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer } from '../messages';
 import { SiteSettings } from './SiteSettings';
 import { saveErrorText } from './save-error';
 import { ThresholdSettings } from './ThresholdSettings';
+import { toolbarCoins } from './toolbar-coins';
 import { VenueSwitches } from './VenueSwitches';
 
 type Mode = ToolbarModeAnswer['mode'];
@@ -60,7 +61,7 @@ function BadgeAndAlerts({ pins }: { pins: readonly string[] }) {
           }}
         >
           <option value="market-liquidations-1h">{t('toolbarMarketLiquidations')}</option>
-          {pins.map((coin) => (
+          {toolbarCoins(pins, mode).map((coin) => (
             <option key={coin} value={`coin:${coin}`}>
               {t('toolbarCoinOi', coin)}
             </option>
