@@ -153,7 +153,7 @@ export function MarketView({
         </section>
       )}
       <VenueList venues={venues} now={now} />
-      <Settings pins={pins} />
+      <Settings pins={pins} venues={venues} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
-import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer } from '../messages';
+import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer, type VenueHealth } from '../messages';
 import { SiteSettings } from './SiteSettings';
 import { saveErrorText } from './save-error';
 import { ThresholdSettings } from './ThresholdSettings';
@@ -93,13 +93,21 @@ function BadgeAndAlerts({ pins }: { pins: readonly string[] }) {
   );
 }
 
-export function Settings({ pins }: { pins: readonly string[] }) {
+export function Settings({
+  pins,
+  venues,
+}: {
+  pins: readonly string[];
+  venues: readonly VenueHealth[];
+}) {
   return (
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings')}</h2>
       <BadgeAndAlerts pins={pins} />
       <SiteSettings />
-      <VenueSwitches />
+      <VenueSwitches
+        disabled={venues.filter((venue) => !venue.enabled).map((venue) => venue.venue)}
+      />
       <ThresholdSettings />
     </section>
   );

@@ -132,11 +132,6 @@ export async function listedCoins(): Promise<string[]> {
   return (await ask<CoinsAnswer>({ type: 'getCoins' }, CoinsAnswer)).coins;
 }
 
-export async function venueSettings(): Promise<VenueId[]> {
-  return (await ask<VenueSettingsAnswer>({ type: 'getVenueSettings' }, VenueSettingsAnswer))
-    .disabled;
-}
-
 /** Switches one venue on or off; answers the venues now off, or throws with the refusal. */
 export async function setVenueEnabled(venue: VenueId, enabled: boolean): Promise<VenueId[]> {
   return (

@@ -161,10 +161,19 @@ describe('popup', () => {
     expect(await popup.getByTestId('venues-off').textContent()).toContain('OKX');
     await saveScreenshot(popup, 'popup-venue-off');
 
-    await popup.getByTestId('venue-switches').getByLabel('OKX').check();
+    // Another popup (or browser) switches Gate off too: this popup's switches follow, and
+    // switching OKX back on here keeps Gate off.
+    const switches = popup.getByTestId('venue-switches');
+    await send(popup, { type: 'setVenueSettings', disabled: ['okx', 'gate'] });
+    await expect
+      .poll(() => switches.getByLabel('Gate').isChecked(), { timeout: 10_000 })
+      .toBe(false);
+    await switches.getByLabel('OKX').check();
     await expect
       .poll(() => popup.locator('[data-venue="okx"]').getAttribute('data-state'))
       .not.toBe('off');
+    expect(await send(popup, { type: 'getVenueSettings' })).toEqual({ disabled: ['gate'] });
+    expect(await switches.getByLabel('Gate').isChecked()).toBe(false);
   });
 
   it('a bad threshold shows its field error; reset restores the defaults', async () => {
@@ -279,6 +288,18 @@ describe('popup when every venue fails', () => {
       type: 'setVenueSettings',
       disabled: ['binance', 'okx', 'hyperliquid', 'bitget', 'gate'],
     });
+    // The last venue on cannot be switched off: its switch says why and stays on.
+    const switches = popup.getByTestId('venue-switches');
+    const bybitSwitch = switches.getByLabel('Bybit');
+    await expect
+      .poll(() => switches.getByLabel('OKX').isChecked(), { timeout: 10_000 })
+      .toBe(false);
+    // A click, not uncheck(): Playwright's uncheck insists that the box ends up unchecked.
+    await bybitSwitch.click();
+    await expect
+      .poll(() => switches.getByRole('alert').textContent())
+      .toBe('At least one exchange must stay on.');
+    expect(await bybitSwitch.isChecked()).toBe(true);
     await replay.setRestFault('bybit', '/v5/market/tickers', { status: 500 });
     // A manual refresh may ask a healthy venue again once 5 s have passed since its last poll.
     await popup.waitForTimeout(5_500);
