@@ -250,6 +250,16 @@ export const SetPinsRequest = z.object({
   coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
 });
 
+/**
+ * A pinned coin takes another's place (drag and drop, or Alt+arrow onto its neighbour). Applied to
+ * the pins as stored, so a pin added or removed meanwhile (another popup, a card) stays as it is.
+ */
+export const MovePinRequest = z.object({
+  type: z.literal('movePin'),
+  coin: coinId,
+  target: coinId,
+});
+
 /** What the toolbar badge shows (see src/core/toolbar.ts). */
 export const ToolbarMode = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('market-liquidations-1h') }),
@@ -300,6 +310,7 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   GetPinsRequest,
   UnpinCoinRequest,
   SetPinsRequest,
+  MovePinRequest,
   GetMarketRequest,
   GetStatusRequest,
   RefreshRequest,

@@ -1,6 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
 import { siteOf } from '../core/page-settings';
+import { movedTo } from '../core/pin-order';
 import {
   DEFAULT_SIGNAL_SETTINGS,
   parseSignalSettings,
@@ -117,7 +118,10 @@ function classify(sender: MessageSender, options: HandlerOptions): Origin | null
   return sender.tab ? 'content' : null;
 }
 
-type PinChange = Extract<PopupToBackground, { type: 'pinCoin' | 'unpinCoin' | 'setPins' }>;
+type PinChange = Extract<
+  PopupToBackground,
+  { type: 'pinCoin' | 'unpinCoin' | 'setPins' | 'movePin' }
+>;
 
 async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAnswer | ErrorAnswer> {
   const current = await store.load();
@@ -129,6 +133,9 @@ async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAns
     next = [...current, coin];
   } else if (request.type === 'unpinCoin') {
     next = current.filter((coin) => coin !== request.coin.toUpperCase());
+  } else if (request.type === 'movePin') {
+    // A coin unpinned meanwhile leaves nothing to move: the pins stay as they are.
+    next = movedTo(current, request.coin.toUpperCase(), request.target.toUpperCase());
   } else {
     next = request.coins.map((coin) => coin.toUpperCase());
     const same = next.length === current.length && next.every((coin) => current.includes(coin));
@@ -200,6 +207,7 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'pinCoin':
       case 'unpinCoin':
       case 'setPins':
+      case 'movePin':
         return serialize('pins', () => updatePins(options.pins, request));
       case 'getAlerts':
         return { enabled: await options.alerts.enabled() };

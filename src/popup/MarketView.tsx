@@ -1,5 +1,6 @@
 // The market, the pins (search, keyboard and drag), the largest coins, the data sources and the
 // settings, for data that is live or read from the cache.
+import { neighbourOf, targetByStep } from '../core/pin-order';
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
@@ -8,7 +9,6 @@ import { buttonOf, PIN_SEARCH, rowOf } from './focus';
 import { fmt, listOf } from './format';
 import { describeMissing } from './missing';
 import { PinSearch } from './PinSearch';
-import { movedByStep, movedTo, neighbourOf } from './reorder';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
@@ -122,14 +122,11 @@ export function MarketView({
                 PIN_SEARCH,
               ])
             }
-            onMove={(coin, step) =>
-              void onPins({ type: 'setPins', coins: movedByStep(pins, coin, step) }, [
-                rowOf('pinned', coin),
-              ])
-            }
-            onDrop={(coin, target) =>
-              void onPins({ type: 'setPins', coins: movedTo(pins, coin, target) })
-            }
+            onMove={(coin, step) => {
+              const target = targetByStep(pins, coin, step);
+              if (target) void onPins({ type: 'movePin', coin, target }, [rowOf('pinned', coin)]);
+            }}
+            onDrop={(coin, target) => void onPins({ type: 'movePin', coin, target })}
           />
         )}
       </section>

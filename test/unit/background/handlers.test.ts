@@ -68,6 +68,23 @@ describe('changes sent at the same moment', () => {
     expect(pins()).toEqual(['ETH']);
   });
 
+  it('a move and a pin: the move applies to the pins as stored, the new pin stays', async () => {
+    const { handle, pins } = setup();
+    await handle({ type: 'pinCoin', coin: 'BTC' }, popup);
+    await handle({ type: 'pinCoin', coin: 'ETH' }, popup);
+    await Promise.all([
+      handle({ type: 'pinCoin', coin: 'SOL' }, popup),
+      handle({ type: 'movePin', coin: 'SOL', target: 'BTC' }, popup),
+      handle({ type: 'movePin', coin: 'ETH', target: 'BTC' }, popup),
+    ]);
+    expect(pins()).toEqual(['SOL', 'ETH', 'BTC']);
+    // A move of a coin unpinned meanwhile changes nothing.
+    await handle({ type: 'unpinCoin', coin: 'SOL' }, popup);
+    expect(await handle({ type: 'movePin', coin: 'SOL', target: 'ETH' }, popup)).toEqual({
+      pins: ['ETH', 'BTC'],
+    });
+  });
+
   it('two venue switches: both venues end up off, and the answers say so in turn', async () => {
     const { handle, venues } = setup();
     const answers = await Promise.all([

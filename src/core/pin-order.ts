@@ -1,9 +1,11 @@
-// The pins in a new order, for the keyboard (one step) and for drag and drop (to another's place).
+// The pins' order: a coin moved onto another's place (drag and drop, or Alt+arrow onto its
+// neighbour), and where the keyboard goes when a coin leaves a list. Pure: the popup picks the
+// target, the background applies the move to the pins as stored.
 
-/** The pins with `coin` moved one place up or down (unchanged at either end). */
-export function movedByStep(pins: readonly string[], coin: string, step: -1 | 1): string[] {
+/** The coin one place up (−1) or down (+1) from `coin`, or null at either end. */
+export function targetByStep(pins: readonly string[], coin: string, step: -1 | 1): string | null {
   const from = pins.indexOf(coin);
-  return movedTo(pins, coin, pins[from + step] ?? coin);
+  return from < 0 ? null : (pins[from + step] ?? null);
 }
 
 /** The pins with `coin` taking `target`'s place (the others shift); unchanged if either is absent. */

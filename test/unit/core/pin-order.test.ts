@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { movedByStep, movedTo, neighbourOf } from '../../../src/popup/reorder';
+import { movedTo, neighbourOf, targetByStep } from '../../../src/core/pin-order';
 
 const pins = ['BTC', 'ETH', 'SOL', 'PEPE'];
 
 describe('reordering pins', () => {
-  it('moves one step up or down, and stays put at either end', () => {
-    expect(movedByStep(pins, 'SOL', -1)).toEqual(['BTC', 'SOL', 'ETH', 'PEPE']);
-    expect(movedByStep(pins, 'SOL', 1)).toEqual(['BTC', 'ETH', 'PEPE', 'SOL']);
-    expect(movedByStep(pins, 'BTC', -1)).toEqual(pins);
-    expect(movedByStep(pins, 'PEPE', 1)).toEqual(pins);
+  it('finds the neighbour one step up or down, and none past either end', () => {
+    expect(targetByStep(pins, 'SOL', -1)).toBe('ETH');
+    expect(targetByStep(pins, 'SOL', 1)).toBe('PEPE');
+    expect(targetByStep(pins, 'BTC', -1)).toBeNull();
+    expect(targetByStep(pins, 'PEPE', 1)).toBeNull();
+    expect(targetByStep(pins, 'DOGE', 1)).toBeNull();
   });
 
   it("drops a coin onto another's place, downwards and upwards", () => {
