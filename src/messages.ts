@@ -259,6 +259,12 @@ export const MovePinRequest = z.object({
   coin: coinId,
   target: coinId,
 });
+/** A pinned coin one place up (−1) or down (+1) (Alt+arrow): two quick presses move it twice. */
+export const StepPinRequest = z.object({
+  type: z.literal('stepPin'),
+  coin: coinId,
+  step: z.union([z.literal(-1), z.literal(1)]),
+});
 
 /** What the toolbar badge shows (see src/core/toolbar.ts). */
 export const ToolbarMode = z.discriminatedUnion('kind', [
@@ -311,6 +317,7 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   UnpinCoinRequest,
   SetPinsRequest,
   MovePinRequest,
+  StepPinRequest,
   GetMarketRequest,
   GetStatusRequest,
   RefreshRequest,

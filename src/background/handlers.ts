@@ -1,7 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
 import { siteOf } from '../core/page-settings';
-import { movedTo } from '../core/pin-order';
+import { movedTo, targetByStep } from '../core/pin-order';
 import {
   DEFAULT_SIGNAL_SETTINGS,
   parseSignalSettings,
@@ -120,7 +120,7 @@ function classify(sender: MessageSender, options: HandlerOptions): Origin | null
 
 type PinChange = Extract<
   PopupToBackground,
-  { type: 'pinCoin' | 'unpinCoin' | 'setPins' | 'movePin' }
+  { type: 'pinCoin' | 'unpinCoin' | 'setPins' | 'movePin' | 'stepPin' }
 >;
 
 async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAnswer | ErrorAnswer> {
@@ -133,9 +133,14 @@ async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAns
     next = [...current, coin];
   } else if (request.type === 'unpinCoin') {
     next = current.filter((coin) => coin !== request.coin.toUpperCase());
-  } else if (request.type === 'movePin') {
-    // A coin unpinned meanwhile leaves nothing to move: the pins stay as they are.
-    next = movedTo(current, request.coin.toUpperCase(), request.target.toUpperCase());
+  } else if (request.type === 'movePin' || request.type === 'stepPin') {
+    // A coin unpinned meanwhile (or a step past either end) leaves the pins as they are.
+    const coin = request.coin.toUpperCase();
+    const target =
+      request.type === 'movePin'
+        ? request.target.toUpperCase()
+        : targetByStep(current, coin, request.step);
+    next = target ? movedTo(current, coin, target) : current;
   } else {
     next = request.coins.map((coin) => coin.toUpperCase());
     const same = next.length === current.length && next.every((coin) => current.includes(coin));
@@ -208,6 +213,7 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'unpinCoin':
       case 'setPins':
       case 'movePin':
+      case 'stepPin':
         return serialize('pins', () => updatePins(options.pins, request));
       case 'getAlerts':
         return { enabled: await options.alerts.enabled() };

@@ -1,6 +1,6 @@
-// The pins' order: a coin moved onto another's place (drag and drop, or Alt+arrow onto its
-// neighbour), and where the keyboard goes when a coin leaves a list. Pure: the popup picks the
-// target, the background applies the move to the pins as stored.
+// The pins' order: a coin moved onto another's place (drag and drop) or one step (Alt+arrow), and
+// where the keyboard goes when a coin leaves a list. Pure: the popup names the move, the
+// background applies it to the pins as stored.
 
 /** The coin one place up (−1) or down (+1) from `coin`, or null at either end. */
 export function targetByStep(pins: readonly string[], coin: string, step: -1 | 1): string | null {

@@ -1,6 +1,6 @@
 // The market, the pins (search, keyboard and drag), the largest coins, the data sources and the
 // settings, for data that is live or read from the cache.
-import { neighbourOf, targetByStep } from '../core/pin-order';
+import { neighbourOf } from '../core/pin-order';
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import type { changePins, PopupData } from './api';
@@ -122,10 +122,9 @@ export function MarketView({
                 PIN_SEARCH,
               ])
             }
-            onMove={(coin, step) => {
-              const target = targetByStep(pins, coin, step);
-              if (target) void onPins({ type: 'movePin', coin, target }, [rowOf('pinned', coin)]);
-            }}
+            onMove={(coin, step) =>
+              void onPins({ type: 'stepPin', coin, step }, [rowOf('pinned', coin)])
+            }
             onDrop={(coin, target) => void onPins({ type: 'movePin', coin, target })}
           />
         )}

@@ -111,7 +111,7 @@ export async function loadCoinHistory(coin: string): Promise<CoinHistory> {
 
 /** Pins, unpins or reorders; throws with the background's reason when it refuses. */
 export async function changePins(
-  request: PopupToBackground & { type: 'pinCoin' | 'unpinCoin' | 'movePin' },
+  request: PopupToBackground & { type: 'pinCoin' | 'unpinCoin' | 'movePin' | 'stepPin' },
 ) {
   return ask<PinsAnswer>(request, PinsAnswer);
 }

@@ -85,6 +85,19 @@ describe('changes sent at the same moment', () => {
     });
   });
 
+  it('two quick steps up move a pin two places', async () => {
+    const { handle, pins } = setup();
+    for (const coin of ['BTC', 'ETH', 'SOL']) await handle({ type: 'pinCoin', coin }, popup);
+    await Promise.all([
+      handle({ type: 'stepPin', coin: 'SOL', step: -1 }, popup),
+      handle({ type: 'stepPin', coin: 'SOL', step: -1 }, popup),
+    ]);
+    expect(pins()).toEqual(['SOL', 'BTC', 'ETH']);
+    expect(await handle({ type: 'stepPin', coin: 'SOL', step: -1 }, popup)).toEqual({
+      pins: ['SOL', 'BTC', 'ETH'],
+    });
+  });
+
   it('two venue switches: both venues end up off, and the answers say so in turn', async () => {
     const { handle, venues } = setup();
     const answers = await Promise.all([
