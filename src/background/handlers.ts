@@ -1,7 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
 import { siteOf } from '../core/page-settings';
-import { movedTo, targetByStep } from '../core/pin-order';
+import { changedPins, type PinChange } from '../core/pin-order';
 import {
   DEFAULT_SIGNAL_SETTINGS,
   parseSignalSettings,
@@ -17,7 +17,6 @@ import {
   type ContextsAnswer,
   type ErrorAnswer,
   type FieldErrorsAnswer,
-  MAX_PINS,
   type MarketContext,
   type NoFiguresAnswer,
   type PageSettingsAnswer,
@@ -118,40 +117,19 @@ function classify(sender: MessageSender, options: HandlerOptions): Origin | null
   return sender.tab ? 'content' : null;
 }
 
-type PinChange = Extract<
-  PopupToBackground,
-  { type: 'pinCoin' | 'unpinCoin' | 'setPins' | 'movePin' | 'stepPin' }
->;
-
+/** Applies a pin change to the pins as stored; saves only what changed. */
 async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAnswer | ErrorAnswer> {
   const current = await store.load();
-  let next: string[];
-  if (request.type === 'pinCoin') {
-    const coin = request.coin.toUpperCase();
-    if (current.includes(coin)) return { pins: current };
-    if (current.length >= MAX_PINS) return { error: `at most ${MAX_PINS} coins can be pinned` };
-    next = [...current, coin];
-  } else if (request.type === 'unpinCoin') {
-    next = current.filter((coin) => coin !== request.coin.toUpperCase());
-  } else if (request.type === 'movePin' || request.type === 'stepPin') {
-    // A coin unpinned meanwhile (or a step past either end) leaves the pins as they are.
-    const coin = request.coin.toUpperCase();
-    const target =
-      request.type === 'movePin'
-        ? request.target.toUpperCase()
-        : targetByStep(current, coin, request.step);
-    next = target ? movedTo(current, coin, target) : current;
-  } else {
-    next = request.coins.map((coin) => coin.toUpperCase());
-    const same = next.length === current.length && next.every((coin) => current.includes(coin));
-    if (!same) return { error: 'a new order must hold the same pinned coins' };
-  }
-  try {
-    await store.save(next);
-  } catch (error) {
-    return { error: `pins not saved: ${(error as Error).message}` };
-  }
-  return { pins: next };
+  const changed = changedPins(current, request);
+  if ('error' in changed) return changed;
+  const same =
+    changed.pins.length === current.length &&
+    changed.pins.every((coin, index) => coin === current[index]);
+  if (same) return changed;
+  return savedOrError('pins', async () => {
+    await store.save(changed.pins);
+    return changed;
+  });
 }
 
 const saveSignalSettings = (store: SettingsStore, settings: SignalSettings) =>

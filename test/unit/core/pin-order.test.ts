@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { movedTo, neighbourOf, targetByStep } from '../../../src/core/pin-order';
+import { changedPins, movedTo, neighbourOf, targetByStep } from '../../../src/core/pin-order';
+import { MAX_PINS } from '../../../src/messages';
 
 const pins = ['BTC', 'ETH', 'SOL', 'PEPE'];
 
@@ -24,5 +25,35 @@ describe('reordering pins', () => {
     expect(neighbourOf(pins, 'PEPE')).toBe('SOL');
     expect(neighbourOf(['BTC'], 'BTC')).toBeNull();
     expect(neighbourOf(pins, 'DOGE')).toBeNull();
+  });
+
+  it('pins a coin once, upper-cased, and no more than the limit', () => {
+    expect(changedPins(['BTC'], { type: 'pinCoin', coin: 'eth' })).toEqual({
+      pins: ['BTC', 'ETH'],
+    });
+    expect(changedPins(['BTC'], { type: 'pinCoin', coin: 'btc' })).toEqual({ pins: ['BTC'] });
+    const full = Array.from({ length: MAX_PINS }, (_, index) => `C${index}`);
+    expect(changedPins(full, { type: 'pinCoin', coin: 'ETH' })).toEqual({
+      error: `at most ${MAX_PINS} coins can be pinned`,
+    });
+  });
+
+  it('moves by target or by step, and leaves the pins alone when the coin is gone', () => {
+    expect(changedPins(pins, { type: 'movePin', coin: 'pepe', target: 'BTC' })).toEqual({
+      pins: ['PEPE', 'BTC', 'ETH', 'SOL'],
+    });
+    expect(changedPins(pins, { type: 'stepPin', coin: 'BTC', step: 1 })).toEqual({
+      pins: ['ETH', 'BTC', 'SOL', 'PEPE'],
+    });
+    expect(changedPins(pins, { type: 'stepPin', coin: 'DOGE', step: -1 })).toEqual({ pins });
+  });
+
+  it('takes a whole new order only when it holds the same coins', () => {
+    expect(changedPins(['BTC', 'ETH'], { type: 'setPins', coins: ['eth', 'btc'] })).toEqual({
+      pins: ['ETH', 'BTC'],
+    });
+    expect(changedPins(['BTC', 'ETH'], { type: 'setPins', coins: ['ETH'] })).toEqual({
+      error: 'a new order must hold the same pinned coins',
+    });
   });
 });
