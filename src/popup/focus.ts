@@ -11,9 +11,15 @@ export const buttonOf = (table: string, coin: string) => `${rowOf(table, coin)} 
 
 export const PIN_SEARCH = '#pin-search-input';
 
-/** Focuses the first selector that matches, once the popup has drawn its new state. */
+/**
+ * Focuses the first selector that matches, once the popup has drawn its new state; unless the
+ * user has already put the focus somewhere else meanwhile (a fast keyboard is not overruled).
+ */
 export function focusFirst(selectors: readonly string[]) {
+  const before = document.activeElement;
   requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now && now !== before && now !== document.body) return;
     for (const selector of selectors) {
       const element = document.querySelector<HTMLElement>(selector);
       if (element) {
