@@ -70,7 +70,7 @@ function FigureCells({ row, now }: { row: PinnedRow; now: number }) {
   );
 }
 
-const noteId = (coin: string) => `no-figures-${coin}`;
+const noteId = (coin: string) => `no-figures-${encodeURIComponent(coin)}`;
 
 /** Why a pinned coin has no figures, under its name; the row's description for screen readers. */
 function NoFiguresNote({ row }: { row: NoFigures }) {
