@@ -101,6 +101,11 @@ describe('popup', () => {
       .toBe('No market on the enabled exchanges.');
     // Dashes for its figures, never zeros; the unpin button in the last cell.
     expect(await row('TON').locator('td').allTextContents()).toEqual(['—', '—', '—', '—', '✕']);
+    // A screen reader hears the reason with the row.
+    const describedBy = await row('TON').getAttribute('aria-describedby');
+    expect(await popup.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'No market on the enabled exchanges.',
+    );
     await saveScreenshot(popup, 'popup-pin-without-market');
     // Its detail says the same, rather than promising data that will not come.
     await row('TON').click();
