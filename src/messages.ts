@@ -93,6 +93,20 @@ export const CoinContext = z.object({
 });
 export type CoinContext = z.infer<typeof CoinContext>;
 
+/**
+ * Why a coin has no figures: no enabled venue lists it ('unlisted'), only venues the user switched
+ * off do ('venues-off'), enabled venues list it but none has answered for it yet ('waiting'), or
+ * an enabled venue's markets are not known yet, so it may list the coin ('markets-unknown').
+ * `venues` names the venues the reason is about (none for 'unlisted').
+ */
+export const NO_FIGURES_REASONS = ['unlisted', 'venues-off', 'waiting', 'markets-unknown'] as const;
+export const NoFigures = z.object({
+  coin: coinId,
+  reason: z.enum(NO_FIGURES_REASONS),
+  venues: z.array(VenueId),
+});
+export type NoFigures = z.infer<typeof NoFigures>;
+
 /** Who led the market's move (DESIGN.md): BTC against the altcoins. */
 export const Breadth = z.object({
   /** BTC's part of the market's 24h OI change in USD, percent. */
@@ -258,15 +272,43 @@ export const SetVenueSettingsRequest = z.object({
   type: z.literal('setVenueSettings'),
   disabled: z.array(VenueId),
 });
+/** One venue's switch: applied to what is stored, so two switches at once both count. */
+export const SetVenueEnabledRequest = z.object({
+  type: z.literal('setVenueEnabled'),
+  venue: VenueId,
+  enabled: z.boolean(),
+});
 
 /** Every coin the enabled venues list, for the popup's search. */
 export const GetCoinsRequest = z.object({ type: z.literal('getCoins') });
+
+/** For coins getContext had no figures for (a pin no enabled venue lists): the reason why. */
+export const WhyNoFiguresRequest = z.object({
+  type: z.literal('whyNoFigures'),
+  coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
+});
 
 export const UnpinCoinRequest = z.object({ type: z.literal('unpinCoin'), coin: coinId });
 /** The pins in a new order (the same coins, reordered by drag or keyboard). */
 export const SetPinsRequest = z.object({
   type: z.literal('setPins'),
   coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
+});
+
+/**
+ * A pinned coin takes another's place (drag and drop, or Alt+arrow onto its neighbour). Applied to
+ * the pins as stored, so a pin added or removed meanwhile (another popup, a card) stays as it is.
+ */
+export const MovePinRequest = z.object({
+  type: z.literal('movePin'),
+  coin: coinId,
+  target: coinId,
+});
+/** A pinned coin one place up (−1) or down (+1) (Alt+arrow): two quick presses move it twice. */
+export const StepPinRequest = z.object({
+  type: z.literal('stepPin'),
+  coin: coinId,
+  step: z.union([z.literal(-1), z.literal(1)]),
 });
 
 /** What the toolbar badge shows (see src/core/toolbar.ts). */
@@ -319,6 +361,8 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   GetPinsRequest,
   UnpinCoinRequest,
   SetPinsRequest,
+  MovePinRequest,
+  StepPinRequest,
   GetMarketRequest,
   GetStatusRequest,
   RefreshRequest,
@@ -327,7 +371,9 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   ResetSignalSettingsRequest,
   GetVenueSettingsRequest,
   SetVenueSettingsRequest,
+  SetVenueEnabledRequest,
   GetCoinsRequest,
+  WhyNoFiguresRequest,
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
@@ -421,6 +467,8 @@ export const VenueSettingsAnswer = z.object({ disabled: z.array(VenueId) });
 export type VenueSettingsAnswer = z.infer<typeof VenueSettingsAnswer>;
 export const CoinsAnswer = z.object({ coins: z.array(coinId) });
 export type CoinsAnswer = z.infer<typeof CoinsAnswer>;
+export const NoFiguresAnswer = z.object({ coins: z.array(NoFigures) });
+export type NoFiguresAnswer = z.infer<typeof NoFiguresAnswer>;
 
 // ---- background → content and popup (port pushes) -------------------------------------------
 

@@ -1,6 +1,7 @@
 // Answers runtime messages. Every sender is checked and every message parsed by the schema of
 // its direction: a web page's content script may ask for figures, only our own pages may do more.
 import { siteOf } from '../core/page-settings';
+import { changedPins, type PinChange } from '../core/pin-order';
 import {
   DEFAULT_SIGNAL_SETTINGS,
   parseSignalSettings,
@@ -16,8 +17,8 @@ import {
   type ContextsAnswer,
   type ErrorAnswer,
   type FieldErrorsAnswer,
-  MAX_PINS,
   type MarketContext,
+  type NoFiguresAnswer,
   type PageSettingsAnswer,
   type PinsAnswer,
   PopupToBackground,
@@ -26,10 +27,12 @@ import {
   type SiteSettingsAnswer,
   type StatusAnswer,
   type ToolbarModeAnswer,
+  type VenueId,
   type VenueSettingsAnswer,
 } from '../messages';
 import type { Service } from './service';
 import type { SiteSettings } from './sites';
+import { createWriteQueue } from './write-queue';
 
 export interface MessageSender {
   id?: string;
@@ -49,6 +52,7 @@ export type Answer =
   | AlertsAnswer
   | VenueSettingsAnswer
   | CoinsAnswer
+  | NoFiguresAnswer
   | FieldErrorsAnswer
   | PageSettingsAnswer
   | SiteSettingsAnswer
@@ -88,7 +92,10 @@ export interface VenueSettingsStore {
 }
 
 interface HandlerOptions {
-  service: Pick<Service, 'contexts' | 'market' | 'health' | 'listedCoins' | 'coinHistory'>;
+  service: Pick<
+    Service,
+    'contexts' | 'market' | 'health' | 'listedCoins' | 'coinHistory' | 'whyNoFigures'
+  >;
   extensionId: string;
   /** `chrome-extension://<id>/` (or `moz-extension://…`): the origin of our own pages. */
   extensionOrigin: string;
@@ -110,29 +117,19 @@ function classify(sender: MessageSender, options: HandlerOptions): Origin | null
   return sender.tab ? 'content' : null;
 }
 
-type PinChange = Extract<PopupToBackground, { type: 'pinCoin' | 'unpinCoin' | 'setPins' }>;
-
+/** Applies a pin change to the pins as stored; saves only what changed. */
 async function updatePins(store: PinsStore, request: PinChange): Promise<PinsAnswer | ErrorAnswer> {
   const current = await store.load();
-  let next: string[];
-  if (request.type === 'pinCoin') {
-    const coin = request.coin.toUpperCase();
-    if (current.includes(coin)) return { pins: current };
-    if (current.length >= MAX_PINS) return { error: `at most ${MAX_PINS} coins can be pinned` };
-    next = [...current, coin];
-  } else if (request.type === 'unpinCoin') {
-    next = current.filter((coin) => coin !== request.coin.toUpperCase());
-  } else {
-    next = request.coins.map((coin) => coin.toUpperCase());
-    const same = next.length === current.length && next.every((coin) => current.includes(coin));
-    if (!same) return { error: 'a new order must hold the same pinned coins' };
-  }
-  try {
-    await store.save(next);
-  } catch (error) {
-    return { error: `pins not saved: ${(error as Error).message}` };
-  }
-  return { pins: next };
+  const changed = changedPins(current, request);
+  if ('error' in changed) return changed;
+  const same =
+    changed.pins.length === current.length &&
+    changed.pins.every((coin, index) => coin === current[index]);
+  if (same) return changed;
+  return savedOrError('pins', async () => {
+    await store.save(changed.pins);
+    return changed;
+  });
 }
 
 const saveSignalSettings = (store: SettingsStore, settings: SignalSettings) =>
@@ -140,6 +137,20 @@ const saveSignalSettings = (store: SettingsStore, settings: SignalSettings) =>
     await store.save(settings);
     return { settings };
   });
+
+/** Switches venues off (the rest on), refusing what the venue settings' schema refuses. */
+async function saveDisabledVenues(
+  store: VenueSettingsStore,
+  disabled: readonly VenueId[],
+): Promise<VenueSettingsAnswer | ErrorAnswer> {
+  const checked = parseVenueSettings({ disabled });
+  if (!checked.ok) return { error: checked.error };
+  const { settings } = checked;
+  return savedOrError('venue setting', async () => {
+    await store.save(settings);
+    return settings;
+  });
+}
 
 /** Runs a change; a storage failure (quota, sync off) becomes an answer the popup can show. */
 async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<T | ErrorAnswer> {
@@ -152,6 +163,8 @@ async function savedOrError<T>(what: string, change: () => Promise<T>): Promise<
 
 export function createMessageHandler(options: HandlerOptions) {
   const { service } = options;
+  // Pins and venue switches are read, changed and written back: one change of each at a time.
+  const serialize = createWriteQueue();
   return async function handle(message: unknown, sender: MessageSender): Promise<Answer> {
     const origin = classify(sender, options);
     if (!origin) return { error: 'sender not allowed' };
@@ -177,7 +190,9 @@ export function createMessageHandler(options: HandlerOptions) {
       case 'pinCoin':
       case 'unpinCoin':
       case 'setPins':
-        return updatePins(options.pins, request);
+      case 'movePin':
+      case 'stepPin':
+        return serialize('pins', () => updatePins(options.pins, request));
       case 'getAlerts':
         return { enabled: await options.alerts.enabled() };
       case 'setAlerts':
@@ -216,17 +231,22 @@ export function createMessageHandler(options: HandlerOptions) {
         return saveSignalSettings(options.settings, DEFAULT_SIGNAL_SETTINGS);
       case 'getVenueSettings':
         return options.venues.load();
-      case 'setVenueSettings': {
-        const checked = parseVenueSettings({ disabled: request.disabled });
-        if (!checked.ok) return { error: checked.error };
-        const { settings } = checked;
-        return savedOrError('venue setting', async () => {
-          await options.venues.save(settings);
-          return settings;
+      case 'setVenueSettings':
+        return serialize('venues', () => saveDisabledVenues(options.venues, request.disabled));
+      case 'setVenueEnabled':
+        return serialize('venues', async () => {
+          const others = (await options.venues.load()).disabled.filter(
+            (venue) => venue !== request.venue,
+          );
+          return saveDisabledVenues(
+            options.venues,
+            request.enabled ? others : [...others, request.venue],
+          );
         });
-      }
       case 'getCoins':
         return { coins: await service.listedCoins() };
+      case 'whyNoFigures':
+        return { coins: await service.whyNoFigures(request.coins) };
     }
   };
 }

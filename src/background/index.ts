@@ -1,6 +1,5 @@
 // The service worker: wires the service (polls, streams, stores, answers) to the browser.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { z } from 'zod';
 import { alertNotice, readAlertState, startedSignals } from '../core/alerts';
 import { siteOf } from '../core/page-settings';
 import { DEFAULT_SIGNAL_SETTINGS, parseSignalSettings } from '../core/settings';
@@ -8,7 +7,6 @@ import { type ToolbarMode, toolbarBadge } from '../core/toolbar';
 import { DEFAULT_VENUE_SETTINGS, parseVenueSettings } from '../core/venue-settings';
 import {
   type BackgroundToClient,
-  MAX_PINS,
   type RefreshAnswer,
   ToolbarMode as ToolbarModeSchema,
   UPDATES_PORT,
@@ -27,6 +25,7 @@ import {
 import { createService } from './service';
 import { browserSiteSettings } from './site-registration';
 import type { KeyValueStore } from './state';
+import { parseStoredPins } from './stored-pins';
 
 const POLL_ALARM = 'll-poll';
 const PRUNE_ALARM = 'll-prune';
@@ -52,13 +51,9 @@ const settingsStore: SettingsStore = {
 };
 
 const PINS_KEY = 'pins';
-const StoredPins = z.array(z.string().min(1).max(20)).max(MAX_PINS);
 
 const pinsStore: PinsStore = {
-  async load() {
-    const parsed = StoredPins.safeParse((await browser.storage.sync.get(PINS_KEY))[PINS_KEY]);
-    return parsed.success ? parsed.data : [];
-  },
+  load: async () => parseStoredPins((await browser.storage.sync.get(PINS_KEY))[PINS_KEY]),
   save: (pins) => browser.storage.sync.set({ [PINS_KEY]: pins }),
 };
 

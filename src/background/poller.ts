@@ -87,6 +87,11 @@ export function createPoller({
     async instruments(venue: VenueId): Promise<readonly Instrument[]> {
       return (await state.instruments(venue))?.list ?? [];
     },
+    /** The coins a venue listed at its last markets fetch; null when it never fetched them. */
+    async listing(venue: VenueId): Promise<ReadonlySet<string> | null> {
+      const cached = await state.instruments(venue);
+      return cached ? new Set(cached.list.map((instrument) => instrument.coin)) : null;
+    },
     statuses(): Promise<VenueStatus[]> {
       return Promise.all(venues.map((venue) => state.status(venue.id)));
     },

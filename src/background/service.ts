@@ -8,6 +8,7 @@ import {
   type WindowSources,
 } from '../core/liquidation-windows';
 import type { LiquidationBucket } from '../core/market';
+import { whyNoFigures } from '../core/no-figures';
 import { HOUR_MS, type OiSeries } from '../core/oi-history';
 import type { SignalSettings } from '../core/settings';
 import { presentStatus } from '../core/venue-status';
@@ -16,6 +17,7 @@ import type {
   CoinHistory,
   Liquidations,
   MarketContext,
+  NoFigures,
   VenueHealth,
   VenueId,
 } from '../messages';
@@ -388,6 +390,19 @@ export function createService(options: ServiceOptions) {
       const unique = [...new Set(coins.map((coin) => coin.toUpperCase()))];
       const contexts = await Promise.all(unique.map(coinContext));
       return contexts.filter((context): context is CoinContext => context !== null);
+    },
+
+    /** For coins without figures: why (no enabled venue lists them, only venues switched off, …). */
+    async whyNoFigures(coins: readonly string[]): Promise<NoFigures[]> {
+      const listings = await Promise.all(
+        venues.map(async (venue) => ({
+          venue: venue.id,
+          enabled: isEnabled(venue.id),
+          coins: await poller.listing(venue.id),
+        })),
+      );
+      const unique = [...new Set(coins.map((coin) => coin.toUpperCase()))];
+      return unique.map((coin) => whyNoFigures(coin, listings));
     },
 
     async market(): Promise<MarketContext> {

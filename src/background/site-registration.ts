@@ -6,16 +6,13 @@ import browser from 'webextension-polyfill';
 // http(s) pages (web_accessible_resources): the name here is its built loader file.
 import contentScript from '../content/added-site.ts?script';
 import { createSiteSettings, type SiteSettings } from './sites';
+import { createWriteQueue } from './write-queue';
 
 const SCRIPT_ID = 'll-added-sites';
 
 /** One registration change at a time: two at once would both try to register the same id. */
-let registering: Promise<void> = Promise.resolve();
-const registerFor = (patterns: string[]) => {
-  const next = registering.then(() => applyRegistration(patterns));
-  registering = next.catch(() => undefined);
-  return next;
-};
+const serialize = createWriteQueue();
+const registerFor = (patterns: string[]) => serialize(SCRIPT_ID, () => applyRegistration(patterns));
 
 async function applyRegistration(patterns: string[]) {
   const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });

@@ -16,6 +16,7 @@ import {
   sitePattern,
 } from '../core/page-settings';
 import type { ErrorAnswer, PageSettingsAnswer, SiteSettingsAnswer } from '../messages';
+import { createWriteQueue } from './write-queue';
 
 const Site = z.string().regex(/^https?:\/\/[^/:?#\s]+$/);
 /** storage.sync items are small: a few hundred sites fit in one. */
@@ -75,6 +76,40 @@ export function createSiteSettings(deps: SiteDeps): SiteSettings {
     await deps.registerFor(granted);
   }
 
+  async function setEnabled(site: string, enabled: boolean) {
+    const choices = await loadChoices();
+    const disabled = choices.disabled.filter((entry) => entry !== site);
+    await saveChoices({ ...choices, disabled: enabled ? disabled : [...disabled, site] });
+    return all();
+  }
+
+  async function add(site: string): Promise<SiteSettingsAnswer | ErrorAnswer> {
+    if (!(await deps.hasHostPermission(sitePattern(site))))
+      return { error: `no permission for ${site}: the browser did not grant it` };
+    const choices = await loadChoices();
+    // A curated site already has the manifest's script: a second one would badge twice.
+    if (deps.curatedPatterns.some((pattern) => patternCoversSite(pattern, site)))
+      return setEnabled(site, true);
+    if (choices.added.length >= MAX_SITES && !choices.added.includes(site))
+      return { error: `at most ${MAX_SITES} sites can be added` };
+    await saveChoices({
+      added: [...choices.added.filter((entry) => entry !== site), site],
+      disabled: choices.disabled.filter((entry) => entry !== site),
+    });
+    await reconcile();
+    return all();
+  }
+
+  async function forget(patterns: readonly string[]) {
+    const choices = await loadChoices();
+    const added = choices.added.filter((site) => !patterns.includes(sitePattern(site)));
+    if (added.length === choices.added.length) return;
+    await saveChoices({ ...choices, added });
+    await reconcile();
+  }
+
+  // Every change of the sites list reads it, changes it and writes it back: one at a time.
+  const serialize = createWriteQueue();
   return {
     async forPage(site) {
       const density = await loadDensity();
@@ -86,35 +121,9 @@ export function createSiteSettings(deps: SiteDeps): SiteSettings {
       await deps.write(DENSITY_KEY, density);
       return all();
     },
-    async setEnabled(site, enabled) {
-      const choices = await loadChoices();
-      const disabled = choices.disabled.filter((entry) => entry !== site);
-      await saveChoices({ ...choices, disabled: enabled ? disabled : [...disabled, site] });
-      return all();
-    },
-    async add(site) {
-      if (!(await deps.hasHostPermission(sitePattern(site))))
-        return { error: `no permission for ${site}: the browser did not grant it` };
-      const choices = await loadChoices();
-      // A curated site already has the manifest's script: a second one would badge twice.
-      if (deps.curatedPatterns.some((pattern) => patternCoversSite(pattern, site)))
-        return this.setEnabled(site, true);
-      if (choices.added.length >= MAX_SITES && !choices.added.includes(site))
-        return { error: `at most ${MAX_SITES} sites can be added` };
-      await saveChoices({
-        added: [...choices.added.filter((entry) => entry !== site), site],
-        disabled: choices.disabled.filter((entry) => entry !== site),
-      });
-      await reconcile();
-      return all();
-    },
-    async forget(patterns) {
-      const choices = await loadChoices();
-      const added = choices.added.filter((site) => !patterns.includes(sitePattern(site)));
-      if (added.length === choices.added.length) return;
-      await saveChoices({ ...choices, added });
-      await reconcile();
-    },
+    setEnabled: (site, enabled) => serialize(SITES_KEY, () => setEnabled(site, enabled)),
+    add: (site) => serialize(SITES_KEY, () => add(site)),
+    forget: (patterns) => serialize(SITES_KEY, () => forget(patterns)),
     reconcile,
   };
 }

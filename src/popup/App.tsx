@@ -6,6 +6,7 @@ import { changePins, loadPopupData, onDataChanged, type PopupData, requestRefres
 import { CoinDetail } from './CoinDetail';
 import { type PopupCache, writeCache } from './cache';
 import { useCoinHash } from './coin-hash';
+import { focusFirst, rowOf } from './focus';
 import { MarketView, type PinRequest } from './MarketView';
 import { StatusBanner } from './StatusBanner';
 import { saveErrorText } from './save-error';
@@ -39,15 +40,6 @@ function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-function focusPinnedRow(coin: string) {
-  // Keep the keyboard where it was: on the row that moved, once it has been drawn again.
-  requestAnimationFrame(() =>
-    document
-      .querySelector<HTMLElement>(`[data-testid="pinned"] tr[data-coin="${CSS.escape(coin)}"]`)
-      ?.focus(),
-  );
 }
 
 /** `cached`: the popup's saved figures, read as the page starts (see main.tsx). */
@@ -91,7 +83,8 @@ export function App({ cached }: { cached: PopupCache | null }) {
     }
   }, [reload, fail]);
 
-  const updatePins = async (request: PinRequest, keepFocusOn?: string) => {
+  /** `focusNext`: where the keyboard goes once the lists are drawn again (see focus.ts). */
+  const updatePins = async (request: PinRequest, focusNext?: readonly string[]) => {
     try {
       await changePins(request);
       setPinProblem(null);
@@ -101,15 +94,13 @@ export function App({ cached }: { cached: PopupCache | null }) {
       return;
     }
     await reload();
-    if (keepFocusOn) focusPinnedRow(keepFocusOn);
+    if (focusNext) focusFirst(focusNext);
   };
 
   /** Back to the list, with the keyboard on the coin's row again. */
   const closeDetail = (coin: string) => {
     openDetail(null);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`tr[data-coin="${CSS.escape(coin)}"]`)?.focus(),
-    );
+    focusFirst([rowOf('pinned', coin), rowOf('largest', coin)]);
   };
 
   const refresh = async () => {

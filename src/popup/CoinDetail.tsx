@@ -3,12 +3,14 @@
 // coin row or by `#coin=BTC` in the popup's URL (a notification's click); Back or Escape closes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { CoinContext } from '../messages';
+import type { CoinContext, NoFigures } from '../messages';
 import { VENUE_NAMES, venueNames } from '../words';
 import { loadCoin, onDataChanged } from './api';
 import { fmt, listOf } from './format';
 import { HistoryChart } from './HistoryChart';
 import { describeMissing } from './missing';
+import { describeNoFigures } from './no-figures-text';
+import { hasFigures } from './pinned-rows';
 import { SignalInputs } from './SignalInputs';
 
 interface CoinDetailProps {
@@ -22,7 +24,7 @@ interface CoinDetailProps {
 
 type Load =
   | { kind: 'loading' }
-  | { kind: 'ready'; context: CoinContext | null }
+  | { kind: 'ready'; row: CoinContext | NoFigures }
   | { kind: 'error'; message: string };
 
 const percentOrDash = (value: number | null, digits = 0) =>
@@ -168,7 +170,7 @@ export function CoinDetail({ coin, pinned, now, onBack, onPin, onUnpin }: CoinDe
     let current = true;
     const reload = () =>
       loadCoin(coin)
-        .then((context) => current && setLoad({ kind: 'ready', context }))
+        .then((row) => current && setLoad({ kind: 'ready', row }))
         .catch((error: Error) => current && setLoad({ kind: 'error', message: error.message }));
     void reload();
     const stop = onDataChanged(() => void reload());
@@ -194,7 +196,7 @@ export function CoinDetail({ coin, pinned, now, onBack, onPin, onUnpin }: CoinDe
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const context = load.kind === 'ready' ? load.context : null;
+  const context = load.kind === 'ready' && hasFigures(load.row) ? load.row : null;
   return (
     <section
       class="detail"
@@ -231,7 +233,11 @@ export function CoinDetail({ coin, pinned, now, onBack, onPin, onUnpin }: CoinDe
           {load.message}
         </p>
       )}
-      {load.kind === 'ready' && !context && <p class="state">{t('detailNotFound', coin)}</p>}
+      {load.kind === 'ready' && !hasFigures(load.row) && (
+        <p class="state" data-testid="detail-no-figures">
+          {describeNoFigures(load.row)}
+        </p>
+      )}
       {context && <Details context={context} now={now} />}
     </section>
   );

@@ -1,12 +1,16 @@
 import { useState } from 'preact/hooks';
+import { NOT_KNOWN } from '../core/format';
 import { t } from '../i18n';
-import type { CoinContext } from '../messages';
+import type { CoinContext, NoFigures } from '../messages';
 import { fmt } from './format';
+import { describeNoFigures } from './no-figures-text';
+import { hasFigures, type PinnedRow } from './pinned-rows';
 import { SignalChips } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
 
 interface CoinTableProps {
-  coins: CoinContext[];
+  /** Coins with figures; a pinned table also holds pins without any, with the reason. */
+  coins: readonly PinnedRow[];
   label: string;
   testId: string;
   pinned: boolean;
@@ -40,6 +44,40 @@ function PriceCells({ coin, now }: { coin: CoinContext; now: number }) {
         {fmt.percent(coin.price.change24hPct)}
       </td>
     </>
+  );
+}
+
+/** The row's figures, or a dash in each place for a coin no enabled venue gives figures for. */
+function FigureCells({ row, now }: { row: PinnedRow; now: number }) {
+  if (!hasFigures(row)) {
+    return (
+      <>
+        <td>{NOT_KNOWN}</td>
+        <td>{NOT_KNOWN}</td>
+        <td>{NOT_KNOWN}</td>
+        <td>{NOT_KNOWN}</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <PriceCells coin={row} now={now} />
+      <td>
+        <data value={row.oi.usd ?? ''}>{fmt.usdCompact(row.oi.usd)}</data>
+      </td>
+      <td>{fmt.percent(row.funding.apr)}</td>
+    </>
+  );
+}
+
+const noteId = (coin: string) => `no-figures-${encodeURIComponent(coin)}`;
+
+/** Why a pinned coin has no figures, under its name; the row's description for screen readers. */
+function NoFiguresNote({ row }: { row: NoFigures }) {
+  return (
+    <span class="row-note" id={noteId(row.coin)} data-testid="no-figures">
+      {describeNoFigures(row)}
+    </span>
   );
 }
 
@@ -119,6 +157,7 @@ export function CoinTable(props: CoinTableProps) {
             aria-label={
               pinned ? t('pinnedRowLabel', coin.coin) : onOpen && t('detailOpenLabel', coin.coin)
             }
+            aria-describedby={hasFigures(coin) ? undefined : noteId(coin.coin)}
             {...dragProps(coin.coin)}
           >
             <th scope="row">
@@ -127,13 +166,14 @@ export function CoinTable(props: CoinTableProps) {
                   ⠿
                 </span>
               )}
-              {coin.coin} <SignalChips signals={coin.signals} />
+              {coin.coin}{' '}
+              {hasFigures(coin) ? (
+                <SignalChips signals={coin.signals} />
+              ) : (
+                <NoFiguresNote row={coin} />
+              )}
             </th>
-            <PriceCells coin={coin} now={now} />
-            <td>
-              <data value={coin.oi.usd ?? ''}>{fmt.usdCompact(coin.oi.usd)}</data>
-            </td>
-            <td>{fmt.percent(coin.funding.apr)}</td>
+            <FigureCells row={coin} now={now} />
             <td>
               {pinned ? (
                 <button

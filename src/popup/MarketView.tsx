@@ -1,14 +1,15 @@
 // The market, the pins (search, keyboard and drag), the largest coins, the data sources and the
 // settings, for data that is live or read from the cache.
+import { neighbourOf } from '../core/pin-order';
 import { t } from '../i18n';
 import type { LiquidationWindow } from '../messages';
 import { VENUE_NAMES } from '../words';
 import type { changePins, PopupData } from './api';
 import { CoinTable } from './CoinTable';
+import { buttonOf, PIN_SEARCH, rowOf } from './focus';
 import { fmt, listOf } from './format';
 import { describeMissing } from './missing';
 import { PinSearch } from './PinSearch';
-import { movedByStep, movedTo } from './reorder';
 import { Settings } from './Settings';
 import { SignalList } from './SignalList';
 import { STALE_AFTER_MS } from './staleness';
@@ -35,6 +36,12 @@ function LiquidationLine({ window }: { window: LiquidationWindow }) {
 
 export type PinRequest = Parameters<typeof changePins>[0];
 
+/** The button of the row that takes a leaving row's place, for the keyboard (none if alone). */
+const neighbourButton = (table: string, coins: readonly string[], coin: string) => {
+  const next = neighbourOf(coins, coin);
+  return next === null ? [] : [buttonOf(table, next)];
+};
+
 export function MarketView({
   data,
   now,
@@ -44,13 +51,15 @@ export function MarketView({
 }: {
   data: PopupData;
   now: number;
-  onPins: (request: PinRequest, keepFocusOn?: string) => Promise<void>;
+  /** Changes the pins; the keyboard then goes to the first of `focusNext` that exists. */
+  onPins: (request: PinRequest, focusNext?: readonly string[]) => Promise<void>;
   /** Opens a coin's detail. */
   onOpen: (coin: string) => void;
   /** Why the last pin change was refused, if it was. */
   pinProblem: string | null;
 }) {
   const { market, coins, pinned, pins, venues } = data;
+  const largest = coins.map((coin) => coin.coin);
   const off = venues.filter((venue) => !venue.enabled).map((venue) => VENUE_NAMES[venue.venue]);
   const age = market.asOf === null ? null : now - market.asOf;
   const stale = age !== null && age > STALE_AFTER_MS;
@@ -108,13 +117,16 @@ export function MarketView({
             pinned
             now={now}
             onOpen={onOpen}
-            onUnpin={(coin) => void onPins({ type: 'unpinCoin', coin })}
+            onUnpin={(coin) =>
+              void onPins({ type: 'unpinCoin', coin }, [
+                ...neighbourButton('pinned', pins, coin),
+                PIN_SEARCH,
+              ])
+            }
             onMove={(coin, step) =>
-              void onPins({ type: 'setPins', coins: movedByStep(pins, coin, step) }, coin)
+              void onPins({ type: 'stepPin', coin, step }, [rowOf('pinned', coin)])
             }
-            onDrop={(coin, target) =>
-              void onPins({ type: 'setPins', coins: movedTo(pins, coin, target) })
-            }
+            onDrop={(coin, target) => void onPins({ type: 'movePin', coin, target })}
           />
         )}
       </section>
@@ -128,12 +140,17 @@ export function MarketView({
             pinned={false}
             now={now}
             onOpen={onOpen}
-            onPin={(coin) => void onPins({ type: 'pinCoin', coin })}
+            onPin={(coin) =>
+              void onPins({ type: 'pinCoin', coin }, [
+                ...neighbourButton('largest', largest, coin),
+                rowOf('pinned', coin),
+              ])
+            }
           />
         </section>
       )}
       <VenueList venues={venues} now={now} />
-      <Settings pins={pins} />
+      <Settings pins={pins} venues={venues} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
-import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer } from '../messages';
+import { AlertsAnswer, ErrorAnswer, ToolbarModeAnswer, type VenueHealth } from '../messages';
 import { SiteSettings } from './SiteSettings';
 import { saveErrorText } from './save-error';
 import { ThresholdSettings } from './ThresholdSettings';
+import { toolbarCoins } from './toolbar-coins';
 import { VenueSwitches } from './VenueSwitches';
 
 type Mode = ToolbarModeAnswer['mode'];
@@ -60,7 +61,7 @@ function BadgeAndAlerts({ pins }: { pins: readonly string[] }) {
           }}
         >
           <option value="market-liquidations-1h">{t('toolbarMarketLiquidations')}</option>
-          {pins.map((coin) => (
+          {toolbarCoins(pins, mode).map((coin) => (
             <option key={coin} value={`coin:${coin}`}>
               {t('toolbarCoinOi', coin)}
             </option>
@@ -92,13 +93,21 @@ function BadgeAndAlerts({ pins }: { pins: readonly string[] }) {
   );
 }
 
-export function Settings({ pins }: { pins: readonly string[] }) {
+export function Settings({
+  pins,
+  venues,
+}: {
+  pins: readonly string[];
+  venues: readonly VenueHealth[];
+}) {
   return (
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings')}</h2>
       <BadgeAndAlerts pins={pins} />
       <SiteSettings />
-      <VenueSwitches />
+      <VenueSwitches
+        disabled={venues.filter((venue) => !venue.enabled).map((venue) => venue.venue)}
+      />
       <ThresholdSettings />
     </section>
   );

@@ -4,22 +4,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { VENUE_IDS, type VenueId } from '../messages';
 import { VENUE_NAMES } from '../words';
-import { setDisabledVenues, venueSettings } from './api';
+import { setVenueEnabled } from './api';
 import { saveErrorText } from './save-error';
 
-export function VenueSwitches() {
-  const [disabled, setDisabled] = useState<VenueId[] | null>(null);
+/**
+ * `disabled`: the venues off as the popup's data (cached, then live) says, so the switches are
+ * there at the first paint and follow a change made in another popup or browser.
+ */
+export function VenueSwitches({ disabled }: { disabled: readonly VenueId[] }) {
+  // The background's answer to this popup's own switch, until the data catches up with it.
+  const [answered, setAnswered] = useState<VenueId[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const dataKey = disabled.join(',');
+  useEffect(() => setAnswered(null), [dataKey]);
 
-  useEffect(() => {
-    venueSettings().then(setDisabled, (error: Error) => setProblem(saveErrorText(error.message)));
-  }, []);
-
-  if (disabled === null) return null;
+  const shown = answered ?? disabled;
   const toggle = async (venue: VenueId, on: boolean) => {
-    const next = on ? disabled.filter((id) => id !== venue) : [...disabled, venue];
     try {
-      setDisabled(await setDisabledVenues(next));
+      // The switch alone is sent, not the list as this popup last saw it: another popup's (or a
+      // quick second click's) change made meanwhile stays.
+      setAnswered(await setVenueEnabled(venue, on));
       setProblem(null);
     } catch (error) {
       const message = (error as Error).message;
@@ -36,7 +40,7 @@ export function VenueSwitches() {
           <input
             type="checkbox"
             name={venue}
-            checked={!disabled.includes(venue)}
+            checked={!shown.includes(venue)}
             onChange={(event) => void toggle(venue, (event.target as HTMLInputElement).checked)}
           />{' '}
           {VENUE_NAMES[venue]}

@@ -10,6 +10,8 @@ import {
   FieldErrorsAnswer,
   type FieldProblem,
   MarketContext,
+  type NoFigures,
+  NoFiguresAnswer,
   PinsAnswer,
   type PopupToBackground,
   SignalSettingsAnswer,
@@ -19,6 +21,7 @@ import {
   type VenueId,
   VenueSettingsAnswer,
 } from '../messages';
+import { type PinnedRow, pinnedRows, pinsWithoutFigures } from './pinned-rows';
 
 /** The background refused a form: its reason, and each field's problem by dotted path. */
 export class FieldErrors extends Error {
@@ -47,8 +50,8 @@ async function ask<T>(
 
 export interface PopupData {
   market: MarketContext;
-  /** The user's pinned coins, in the user's order (a pin without data yet is left out). */
-  pinned: CoinContext[];
+  /** The user's pinned coins, in the user's order; a pin without figures says why it has none. */
+  pinned: PinnedRow[];
   pins: string[];
   /** The largest coins that are not pinned. */
   coins: CoinContext[];
@@ -66,10 +69,13 @@ export async function loadPopupData(): Promise<PopupData> {
     ContextsAnswer,
   );
   const byCoin = new Map(contexts.map((context) => [context.coin, context]));
+  const without = pinsWithoutFigures(pins, byCoin);
+  // Asked only when a pin has no figures: the usual popup makes no extra round trip.
+  const reasons = without.length > 0 ? await whyNoFigures(without) : [];
   return {
     market,
     pins,
-    pinned: pins.flatMap((coin) => byCoin.get(coin) ?? []),
+    pinned: pinnedRows(pins, byCoin, reasons),
     coins: market.largestCoins
       .filter((coin) => !pins.includes(coin))
       .flatMap((coin) => byCoin.get(coin) ?? []),
@@ -77,13 +83,21 @@ export async function loadPopupData(): Promise<PopupData> {
   };
 }
 
-/** One coin's figures, or null when the background has none for it (yet). */
-export async function loadCoin(coin: string): Promise<CoinContext | null> {
+/** Why these coins have no figures (not listed, listed only on venues switched off, …). */
+async function whyNoFigures(coins: string[]): Promise<NoFigures[]> {
+  return (await ask<NoFiguresAnswer>({ type: 'whyNoFigures', coins }, NoFiguresAnswer)).coins;
+}
+
+/** One coin's figures, or why the background has none for it. */
+export async function loadCoin(coin: string): Promise<CoinContext | NoFigures> {
   const { contexts } = await ask<ContextsAnswer>(
     { type: 'getContext', coins: [coin] },
     ContextsAnswer,
   );
-  return contexts[0] ?? null;
+  if (contexts[0]) return contexts[0];
+  const [reason] = await whyNoFigures([coin]);
+  if (!reason) throw new Error(`the background gave neither figures nor a reason for ${coin}`);
+  return reason;
 }
 
 /** The coin's chart history: OI over 30 days, liquidations per hour, funding. */
@@ -97,7 +111,7 @@ export async function loadCoinHistory(coin: string): Promise<CoinHistory> {
 
 /** Pins, unpins or reorders; throws with the background's reason when it refuses. */
 export async function changePins(
-  request: PopupToBackground & { type: 'pinCoin' | 'unpinCoin' | 'setPins' },
+  request: PopupToBackground & { type: 'pinCoin' | 'unpinCoin' | 'movePin' | 'stepPin' },
 ) {
   return ask<PinsAnswer>(request, PinsAnswer);
 }
@@ -118,15 +132,10 @@ export async function listedCoins(): Promise<string[]> {
   return (await ask<CoinsAnswer>({ type: 'getCoins' }, CoinsAnswer)).coins;
 }
 
-export async function venueSettings(): Promise<VenueId[]> {
-  return (await ask<VenueSettingsAnswer>({ type: 'getVenueSettings' }, VenueSettingsAnswer))
-    .disabled;
-}
-
-/** Switches venues off (the rest on); throws with the background's reason when it refuses. */
-export async function setDisabledVenues(disabled: VenueId[]): Promise<VenueId[]> {
+/** Switches one venue on or off; answers the venues now off, or throws with the refusal. */
+export async function setVenueEnabled(venue: VenueId, enabled: boolean): Promise<VenueId[]> {
   return (
-    await ask<VenueSettingsAnswer>({ type: 'setVenueSettings', disabled }, VenueSettingsAnswer)
+    await ask<VenueSettingsAnswer>({ type: 'setVenueEnabled', venue, enabled }, VenueSettingsAnswer)
   ).disabled;
 }
 

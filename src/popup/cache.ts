@@ -3,7 +3,7 @@
 // (storage.local's is what a freshly started extension process waits longest for). Read back
 // through zod (an older version's or a damaged cache is ignored) and always shown with its age.
 import { z } from 'zod/mini';
-import { CoinContext, MarketContext, VenueHealth } from '../messages';
+import { CoinContext, MarketContext, NoFigures, VenueHealth } from '../messages';
 import type { PopupData } from './api';
 
 const CACHE_KEY = 'popupCache';
@@ -12,7 +12,7 @@ const PopupCache = z.object({
   savedAt: z.number(),
   data: z.object({
     market: MarketContext,
-    pinned: z.array(CoinContext),
+    pinned: z.array(z.union([CoinContext, NoFigures])),
     pins: z.array(z.string()),
     coins: z.array(CoinContext),
     venues: z.array(VenueHealth),

@@ -85,18 +85,64 @@ describe('popup', () => {
     await saveScreenshot(popup, 'popup-search-pinned');
   });
 
-  it('reorders pins by dragging a row onto another', async () => {
+  it('reorders pins by dragging a row onto another, a pin without a market among them', async () => {
     const { popup } = await start('calm');
     await send(popup, { type: 'setPins', coins: [] });
-    for (const coin of ['BTC', 'ETH', 'SOL']) await send(popup, { type: 'pinCoin', coin });
+    // The calm day lists its coins on Bybit only: no enabled venue has TON.
+    for (const coin of ['BTC', 'TON', 'ETH', 'SOL']) await send(popup, { type: 'pinCoin', coin });
     await popup.reload();
-    await expect.poll(() => pinnedCoins(popup), { timeout: 10_000 }).toEqual(['BTC', 'ETH', 'SOL']);
+    await expect
+      .poll(() => pinnedCoins(popup), { timeout: 10_000 })
+      .toEqual(['BTC', 'TON', 'ETH', 'SOL']);
     const row = (coin: string) => popup.locator(`[data-testid="pinned"] tr[data-coin="${coin}"]`);
+    const note = (coin: string) => row(coin).getByTestId('no-figures').textContent();
+    await expect
+      .poll(() => note('TON'), { timeout: 10_000 })
+      .toBe('No market on the enabled exchanges.');
+    // Dashes for its figures, never zeros; the unpin button in the last cell.
+    expect(await row('TON').locator('td').allTextContents()).toEqual(['—', '—', '—', '—', '✕']);
+    // A screen reader hears the reason with the row.
+    const describedBy = await row('TON').getAttribute('aria-describedby');
+    expect(await popup.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'No market on the enabled exchanges.',
+    );
+    await saveScreenshot(popup, 'popup-pin-without-market');
+    // Its detail says the same, rather than promising data that will not come.
+    await row('TON').click();
+    await expect
+      .poll(() => popup.getByTestId('detail-no-figures').textContent(), { timeout: 10_000 })
+      .toBe('No market on the enabled exchanges.');
+    await popup.keyboard.press('Escape');
+    await row('TON').waitFor();
+
     await row('SOL').dragTo(row('BTC'));
-    await expect.poll(() => pinnedCoins(popup)).toEqual(['SOL', 'BTC', 'ETH']);
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['SOL', 'BTC', 'TON', 'ETH']);
     await row('SOL').dragTo(row('ETH'));
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'TON', 'ETH', 'SOL']);
+    await row('TON').dragTo(row('BTC'));
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['TON', 'BTC', 'ETH', 'SOL']);
+    // By keyboard too: Alt+Down moves it and it keeps the focus; Enter on ✕ unpins it.
+    await row('TON').focus();
+    await popup.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'TON', 'ETH', 'SOL']);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
+      'TON',
+    );
+    await popup.getByRole('button', { name: 'Unpin TON' }).focus();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'ETH', 'SOL']);
     expect(await send(popup, { type: 'getPins' })).toEqual({ pins: ['BTC', 'ETH', 'SOL'] });
+
+    // With Bybit switched off, no enabled venue lists any of them: each says where it is listed.
+    await popup.getByTestId('venue-switches').getByLabel('Bybit').uncheck();
+    await expect
+      .poll(() => note('BTC'), { timeout: 10_000 })
+      .toBe('Listed only on Bybit, which is switched off.');
+    expect(await pinnedCoins(popup)).toEqual(['BTC', 'ETH', 'SOL']);
+    await row('BTC').scrollIntoViewIfNeeded();
+    await saveScreenshot(popup, 'popup-pins-venue-off');
+    await popup.getByTestId('venue-switches').getByLabel('Bybit').check();
+    await expect.poll(() => row('BTC').getByTestId('no-figures').count()).toBe(0);
   });
 
   it('a venue switched off leaves every figure, and the status shows it off', async () => {
@@ -120,10 +166,19 @@ describe('popup', () => {
     expect(await popup.getByTestId('venues-off').textContent()).toContain('OKX');
     await saveScreenshot(popup, 'popup-venue-off');
 
-    await popup.getByTestId('venue-switches').getByLabel('OKX').check();
+    // Another popup (or browser) switches Gate off too: this popup's switches follow, and
+    // switching OKX back on here keeps Gate off.
+    const switches = popup.getByTestId('venue-switches');
+    await send(popup, { type: 'setVenueSettings', disabled: ['okx', 'gate'] });
+    await expect
+      .poll(() => switches.getByLabel('Gate').isChecked(), { timeout: 10_000 })
+      .toBe(false);
+    await switches.getByLabel('OKX').check();
     await expect
       .poll(() => popup.locator('[data-venue="okx"]').getAttribute('data-state'))
       .not.toBe('off');
+    expect(await send(popup, { type: 'getVenueSettings' })).toEqual({ disabled: ['gate'] });
+    expect(await switches.getByLabel('Gate').isChecked()).toBe(false);
   });
 
   it('a bad threshold shows its field error; reset restores the defaults', async () => {
@@ -238,6 +293,18 @@ describe('popup when every venue fails', () => {
       type: 'setVenueSettings',
       disabled: ['binance', 'okx', 'hyperliquid', 'bitget', 'gate'],
     });
+    // The last venue on cannot be switched off: its switch says why and stays on.
+    const switches = popup.getByTestId('venue-switches');
+    const bybitSwitch = switches.getByLabel('Bybit');
+    await expect
+      .poll(() => switches.getByLabel('OKX').isChecked(), { timeout: 10_000 })
+      .toBe(false);
+    // A click, not uncheck(): Playwright's uncheck insists that the box ends up unchecked.
+    await bybitSwitch.click();
+    await expect
+      .poll(() => switches.getByRole('alert').textContent())
+      .toBe('At least one exchange must stay on.');
+    expect(await bybitSwitch.isChecked()).toBe(true);
     await replay.setRestFault('bybit', '/v5/market/tickers', { status: 500 });
     // A manual refresh may ask a healthy venue again once 5 s have passed since its last poll.
     await popup.waitForTimeout(5_500);

@@ -56,8 +56,9 @@ describe('the toolbar badge', () => {
       /^BTC open interest -23\.2% in 24h/,
     );
 
-    // The same settings from the popup's controls.
+    // The same settings from the popup's controls, which show BTC though it is not pinned.
     await popup.reload();
+    await expect.poll(() => popup.getByLabel('Toolbar badge').inputValue()).toBe('coin:BTC');
     await popup.getByLabel('Toolbar badge').selectOption('off');
     await expect.poll(badgeText, { timeout: 10_000 }).toBe('');
     expect(await send({ type: 'getToolbarMode' })).toEqual({ mode: { kind: 'off' } });

@@ -82,4 +82,41 @@ describe('site settings', () => {
     expect(registrations).toEqual([]);
     expect((await sites.forPage('https://www.coindesk.com')).enabled).toBe(true);
   });
+
+  it('keeps both of two sites added at the same moment', async () => {
+    const { sites, granted, storage } = setup();
+    granted.add('http://news.example/*').add('https://blog.test/*');
+    await Promise.all([sites.add('http://news.example'), sites.add('https://blog.test')]);
+    expect(storage.get(SITES_KEY)).toEqual({
+      added: ['http://news.example', 'https://blog.test'],
+      disabled: [],
+    });
+  });
+
+  it('keeps both of two sites switched off at the same moment, and an add made meanwhile', async () => {
+    const { sites, granted, storage } = setup();
+    granted.add('http://news.example/*');
+    await Promise.all([
+      sites.setEnabled('https://www.coindesk.com', false),
+      sites.add('http://news.example'),
+      sites.setEnabled('https://cointelegraph.com', false),
+    ]);
+    expect(storage.get(SITES_KEY)).toEqual({
+      added: ['http://news.example'],
+      disabled: ['https://www.coindesk.com', 'https://cointelegraph.com'],
+    });
+  });
+
+  it('a refused change does not hold up the next one', async () => {
+    const { sites, granted } = setup();
+    granted.add('https://blog.test/*');
+    const [refused, added] = await Promise.all([
+      sites.add('http://news.example'),
+      sites.add('https://blog.test'),
+    ]);
+    expect(refused).toMatchObject({ error: expect.stringContaining('no permission') });
+    expect(added).toMatchObject({
+      sites: expect.arrayContaining([expect.objectContaining({ site: 'https://blog.test' })]),
+    });
+  });
 });

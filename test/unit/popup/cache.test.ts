@@ -54,6 +54,12 @@ describe('the popup cache', () => {
     expect(readCache(storage)).toEqual({ savedAt: 1_764_000_060_000, data });
   });
 
+  it('keeps a pin without figures with its reason', () => {
+    const pinned: PopupData['pinned'] = [{ coin: 'TON', reason: 'venues-off', venues: ['okx'] }];
+    writeCache({ ...data, pins: ['TON'], pinned }, 1, storage);
+    expect(readCache(storage)?.data.pinned).toEqual(pinned);
+  });
+
   it('is null when nothing was saved', async () => {
     expect(readCache(storage)).toBeNull();
   });
