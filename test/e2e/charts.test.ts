@@ -104,9 +104,9 @@ describe('history charts', () => {
     await popup.keyboard.press('Escape');
     await popup.getByTestId('largest').waitFor();
     expect(await detail.count()).toBe(0);
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
-      'BTC',
-    );
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-coin')))
+      .toBe('BTC');
   });
 
   it('opens the detail from the keyboard, and Back returns to the list', async () => {
@@ -118,9 +118,9 @@ describe('history charts', () => {
     await popup.getByTestId('coin-detail').waitFor();
     expect(await popup.getByTestId('coin-detail').getAttribute('data-coin')).toBe('ETH');
     // Focus lands on Back, so Enter (or Escape) returns.
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Back to the coin list (Escape)',
-    );
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Back to the coin list (Escape)');
     await popup.keyboard.press('Enter');
     await popup.getByTestId('largest').waitFor();
     expect(await popup.getByTestId('coin-detail').count()).toBe(0);

@@ -43,7 +43,9 @@ describe('pins', () => {
     await article.bringToFront();
     await article.keyboard.press('Escape');
     expect(await article.locator('ll-card').count()).toBe(0);
-    expect(await article.evaluate(() => document.activeElement?.getAttribute('coin'))).toBe('BTC');
+    await expect
+      .poll(() => article.evaluate(() => document.activeElement?.getAttribute('coin')))
+      .toBe('BTC');
 
     const profile = session.userDataDir;
     await session.close({ keepProfile: true });
@@ -74,9 +76,9 @@ describe('pins', () => {
     await popup.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => pinnedCoins(popup)).toEqual(['ETH', 'BTC']);
     // The moved row keeps the focus, so a second move needs no mouse either.
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
-      'ETH',
-    );
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-coin')))
+      .toBe('ETH');
 
     await popup.getByRole('button', { name: 'Unpin ETH' }).focus();
     await popup.keyboard.press('Enter');

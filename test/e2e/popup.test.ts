@@ -125,9 +125,9 @@ describe('popup', () => {
     await row('TON').focus();
     await popup.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'TON', 'ETH', 'SOL']);
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-coin'))).toBe(
-      'TON',
-    );
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-coin')))
+      .toBe('TON');
     await popup.getByRole('button', { name: 'Unpin TON' }).focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => pinnedCoins(popup)).toEqual(['BTC', 'ETH', 'SOL']);
