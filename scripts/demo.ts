@@ -119,6 +119,11 @@ if (!headless) {
     .getByTestId('market-signals')
     .waitFor({ timeout: 30_000 })
     .catch(() => undefined);
+  // The saved figures come first; the screenshot shows the background's live answer.
+  await popup
+    .getByTestId('cached')
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
   const marketSignals = await popup.locator('[data-testid="market-signals"] li').allTextContents();
   const marketOi = await popup.getByTestId('market-oi').textContent();
   const venues = await popup
