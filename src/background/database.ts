@@ -21,6 +21,8 @@ export interface OiHistoryRecord {
   venue: VenueId;
   coin: string;
   fetchedAt: number;
+  /** When the whole month was last fetched (absent in records of earlier versions). */
+  wholeAt?: number;
   points: OiPoint[];
 }
 

@@ -17,6 +17,11 @@ const HISTORY_DAYS = 30;
 const HISTORY_MAX_AGE_MS = HOUR_MS;
 const LIQUIDATION_HISTORY_MAX_AGE_MS = 5 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
+/**
+ * An hourly refresh asks only for the hours since the cached series' last point; the whole month
+ * is asked again this often, so that a market listed meanwhile is summed into the older hours too.
+ */
+const WHOLE_HISTORY_MAX_AGE_MS = DAY_MS;
 
 interface HistoryOptions {
   db: Database;
@@ -125,11 +130,11 @@ export function createHistory({
     return (await instrumentsOf(venue.id)).filter((instrument) => instrument.coin === coin);
   }
 
-  /** Sums the hourly history of every market of the coin on the venue. */
-  async function fetchVenueHistory(venue: Venue, coin: string): Promise<OiPoint[]> {
+  /** Sums the hourly history of every market of the coin on the venue, from `from` on. */
+  async function fetchVenueHistory(venue: Venue, coin: string, from: number): Promise<OiPoint[]> {
     const fetchOne = venue.fetchOiHistory;
     if (!fetchOne) return [];
-    const range = { from: now() - HISTORY_DAYS * DAY_MS, to: now() };
+    const range = { from, to: now() };
     const perMarket = await Promise.all(
       (await marketsOf(venue, coin)).map((instrument) =>
         fetchOne(clientFor(venue.id, coin), instrument, range),
@@ -166,9 +171,32 @@ export function createHistory({
       const cached = await db.get('oiHistory', key);
       if (cached && now() - cached.fetchedAt < HISTORY_MAX_AGE_MS) return false;
       const startedAt = now();
+      const monthAgo = startedAt - HISTORY_DAYS * DAY_MS;
+      // From the last cached hour on (it may have been partial, so it is asked again).
+      const lastHour = cached?.points.at(-1)?.time;
+      const wholeIsRecent =
+        startedAt - (cached?.wholeAt ?? Number.NEGATIVE_INFINITY) < WHOLE_HISTORY_MAX_AGE_MS;
+      const from =
+        wholeIsRecent && lastHour !== undefined ? Math.max(monthAgo, lastHour) : monthAgo;
       try {
-        const points = await fetchVenueHistory(venue, coin);
-        await db.put('oiHistory', { key, venue: venue.id, coin, fetchedAt: now(), points });
+        const fetched = await fetchVenueHistory(venue, coin, from);
+        // The hours asked again replace the cached ones; an hour the answer lacks stays cached.
+        const byHour = new Map(
+          from === monthAgo
+            ? []
+            : (cached?.points ?? []).filter((p) => p.time >= monthAgo).map((p) => [p.time, p]),
+        );
+        for (const point of fetched) byHour.set(point.time, point);
+        const points = [...byHour.values()].sort((a, b) => a.time - b.time);
+        const wholeAt = from === monthAgo ? startedAt : cached?.wholeAt;
+        await db.put('oiHistory', {
+          key,
+          venue: venue.id,
+          coin,
+          fetchedAt: now(),
+          wholeAt,
+          points,
+        });
         onSuccess?.(venue.id, startedAt);
         return true;
       } catch (error) {
