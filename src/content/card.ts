@@ -113,7 +113,9 @@ function renderCard(
     'p',
     day.coveredMinutes >= 24 * 60 - 60
       ? t('cardLowerBound')
-      : t('cardCovering', duration(day.coveredMinutes * 60_000)),
+      : day.coveredMinutes < 1
+        ? t('cardCoveringUnderMinute')
+        : t('cardCovering', duration(day.coveredMinutes * 60_000)),
     'muted',
   );
   const chart = element(doc, 'div', undefined, 'chart');

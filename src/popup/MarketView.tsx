@@ -25,7 +25,9 @@ function LiquidationLine({ window }: { window: LiquidationWindow }) {
   const covered =
     window.coveredMinutes >= DAY_MINUTES
       ? t('coverageFullDay')
-      : t('coverageLast', fmt.age(window.coveredMinutes * 60_000));
+      : window.coveredMinutes < 1
+        ? t('coverageUnderMinute')
+        : t('coverageLast', fmt.age(window.coveredMinutes * 60_000));
   return (
     <p class="liquidations" data-testid="market-liquidations">
       {t('liquidations24h', fmt.usdCompact(window.longUsd), fmt.usdCompact(window.shortUsd))}{' '}

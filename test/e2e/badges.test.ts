@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   closedShadowCount,
+  closedShadowText,
   type ExtensionSession,
   launchWithExtension,
   saveScreenshot,
@@ -82,6 +83,10 @@ describe('the news article', () => {
     const overlaps =
       cardBox.y < badgeBox.y + badgeBox.height && badgeBox.y < cardBox.y + cardBox.height;
     expect(overlaps).toBe(false);
+    // Minutes after start, the card says how little of the day its liquidations cover.
+    expect(await closedShadowText(page, 'll-card')).toMatch(
+      /Reported liquidations, covering (less than a minute so far|the last \d+ min)\./,
+    );
     await saveScreenshot(page, 'badges-hover-card');
   });
 
