@@ -1,23 +1,16 @@
 // A signal starting for a pinned coin raises one desktop notification, not one per poll.
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { StatusAnswer } from '../../src/messages';
-import { type ExtensionSession, launchWithExtension, openPopup } from './harness';
+import { openPopup } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
-const origin = inject('replayOrigin');
-const replay = replayControl(origin);
-
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const replay = replayControl(inject('replayOrigin'));
+const browser = useExtensionSession('test');
 
 describe('notifications', () => {
   it('one notification when a long flush starts for a pinned coin', async () => {
-    await replay.reset();
-    await replay.setScenario('2025-09-22-long-flush', 0.0001);
-    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+    const session = await browser.launch('2025-09-22-long-flush', { speed: 0.0001 });
     const popup = await openPopup(session);
     const send = (message: unknown) =>
       popup.evaluate((m) => chrome.runtime.sendMessage(m), message);

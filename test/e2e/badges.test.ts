@@ -1,30 +1,16 @@
 // Badges as a reader meets them: in the right places, never in editable or code text, immune to
 // hostile page CSS, and on content that arrives after load.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  closedShadowCount,
-  closedShadowText,
-  type ExtensionSession,
-  launchWithExtension,
-  saveScreenshot,
-  settledBox,
-} from './harness';
-import { replayControl } from './replay-control';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { closedShadowCount, closedShadowText, saveScreenshot, settledBox } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  const replay = replayControl(origin);
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-});
-afterAll(() => session.close());
+const browser = useExtensionSession('file');
+beforeAll(() => browser.launch('calm'));
 
 describe('the news article', () => {
   it('skips code, pre, inputs and textareas, and puts a link’s badge after the link', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     await page.locator('#lead ll-badge').waitFor({ timeout: 15_000 });
 
@@ -46,7 +32,7 @@ describe('the news article', () => {
   });
 
   it('keeps its size under the page’s hostile "ll-badge { font-size: 40px !important }"', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     const badge = page.locator('#lead ll-badge');
     await badge.waitFor({ timeout: 15_000 });
@@ -58,7 +44,7 @@ describe('the news article', () => {
   });
 
   it('opens the card on hover inside the viewport, without covering the mention', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     const badge = page.locator('#lead ll-badge');
     await badge.waitFor({ timeout: 15_000 });
@@ -91,7 +77,7 @@ describe('the news article', () => {
   });
 
   it('gives a page no handle on our badges or on the extension', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     await page.locator('#lead ll-badge').waitFor({ timeout: 15_000 });
     const seen = await page.evaluate(() => ({
@@ -105,7 +91,7 @@ describe('the news article', () => {
 
 describe('an infinite-scroll feed', () => {
   it('badges items added after load, once per coin and item', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/feed.html?autoload=0`);
     await page.locator('.feed-item[data-n="1"] ll-badge').first().waitFor({ timeout: 15_000 });
     const before = await page.locator('ll-badge').count();

@@ -4,32 +4,22 @@
 // day ago back ($1.97B of OI then, $1.95B now), funding 0.01% per 8 h. stream-steady adds 32 long
 // liquidations of $6,500 on Bybit.
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ContextsAnswer, StatusAnswer } from '../../src/messages';
 import {
   closedShadowCount,
   closedShadowText,
-  type ExtensionSession,
-  launchWithExtension,
   openPopup,
   saveScreenshot,
   settledBox,
 } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
 const replay = replayControl(origin);
-
-let session: ExtensionSession | undefined;
-beforeEach(async () => {
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const browser = useExtensionSession('test');
+beforeEach(() => browser.launch('calm'));
 
 const OI_SENTENCE = /Open interest over 30 days \(Bybit\): \$1\.97B → \$1\.95B \(-1\.\d+%\)\./;
 
@@ -54,8 +44,8 @@ const chartCaption = (popup: Page) =>
 
 describe('history charts', () => {
   it('the hover card draws the 30-day OI chart and liquidation bars, and says what they show', async () => {
-    await streamLiquidations(await openPopup(session as ExtensionSession));
-    const page = await (session as ExtensionSession).context.newPage();
+    await streamLiquidations(await openPopup(browser.current));
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     const badge = page.locator('#lead ll-badge[coin="BTC"]');
     await badge.waitFor({ timeout: 15_000 });
@@ -79,7 +69,7 @@ describe('history charts', () => {
   });
 
   it('the popup opens a coin’s detail on click, with the chart and funding, and Escape goes back', async () => {
-    const popup = await openPopup(session as ExtensionSession);
+    const popup = await openPopup(browser.current);
     const row = popup.locator('[data-testid="largest"] tr[data-coin="BTC"]');
     await row.waitFor({ timeout: 15_000 });
     await row.locator('th').click();
@@ -110,7 +100,7 @@ describe('history charts', () => {
   });
 
   it('opens the detail from the keyboard, and Back returns to the list', async () => {
-    const popup = await openPopup(session as ExtensionSession);
+    const popup = await openPopup(browser.current);
     const row = popup.locator('[data-testid="largest"] tr[data-coin="ETH"]');
     await row.waitFor({ timeout: 15_000 });
     await row.focus();
@@ -127,9 +117,9 @@ describe('history charts', () => {
   });
 
   it('opens straight on the coin named by #coin=BTC, as a notification’s click does', async () => {
-    const page = await (session as ExtensionSession).context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(
-      `chrome-extension://${(session as ExtensionSession).extensionId}/src/popup/index.html#coin=BTC`,
+      `chrome-extension://${browser.current.extensionId}/src/popup/index.html#coin=BTC`,
     );
     const detail = page.getByTestId('coin-detail');
     await detail.waitFor({ timeout: 15_000 });

@@ -11,8 +11,8 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, saveScreenshot } from './harness';
-import { replayControl } from './replay-control';
+import { type ExtensionSession, saveScreenshot } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
 const port = new URL(origin).port;
@@ -25,7 +25,6 @@ const has = (tool: string) => spawnSync('which', [tool]).status === 0;
 const missing = ['Xvfb', 'xdotool'].filter((tool) => !has(tool));
 
 let xvfb: ChildProcess | null = null;
-let session: ExtensionSession | null = null;
 
 async function startXvfb(): Promise<string> {
   const display = 90 + (process.pid % 50);
@@ -43,20 +42,11 @@ async function startXvfb(): Promise<string> {
 const keys = (...sequence: string[]) =>
   execFileSync('xdotool', ['key', '--delay', '300', ...sequence], { env: process.env });
 
-async function launch(userDataDir?: string) {
-  return launchWithExtension({
-    extensionDir: inject('extensionDir'),
-    headless: false,
-    extraArgs: [hostMapping],
-    ...(userDataDir ? { userDataDir } : {}),
-  });
-}
-
 const badgeCount = (page: Page) => page.locator('ll-badge').count();
 
 /** The match patterns of the content scripts registered at run time, asked from the worker. */
-async function registeredMatches(current: ExtensionSession | null): Promise<string[]> {
-  const worker = current?.context.serviceWorkers()[0];
+async function registeredMatches(session: ExtensionSession): Promise<string[]> {
+  const worker = session.context.serviceWorkers()[0];
   if (!worker) return [];
   return worker.evaluate(async () =>
     (await chrome.scripting.getRegisteredContentScripts()).flatMap(
@@ -107,20 +97,17 @@ async function attachToPopup(page: Page) {
 describe.skipIf(missing.length > 0)(
   `enable on this site (needs ${missing.join(', ') || 'Xvfb, xdotool'})`,
   () => {
+    // After hooks unwind as a stack: registered before the browser's, this one runs after it,
+    // so the display goes only once the browser on it has closed.
+    afterAll(() => xvfb?.kill());
+    const browser = useExtensionSession('file');
     beforeAll(async () => {
-      const replay = replayControl(origin);
-      await replay.reset();
-      await replay.setScenario('calm');
       process.env.DISPLAY = await startXvfb();
-      session = await launch();
-    });
-    afterAll(async () => {
-      await session?.close();
-      xvfb?.kill();
+      await browser.launch('calm', { headless: false, extraArgs: [hostMapping] });
     });
 
     it('asks for the site, registers the script, and keeps it across a restart', async () => {
-      if (!session) throw new Error('no browser');
+      const session = browser.current;
       const page = session.context.pages()[0] ?? (await session.context.newPage());
       await page.goto(articleUrl);
       await page.waitForTimeout(2_000);
@@ -154,13 +141,11 @@ describe.skipIf(missing.length > 0)(
       // A browser restart: the same profile; once the extension is up, the script is registered
       // (kept by Chrome, or registered again by the worker from the stored sites and permissions)
       // and the page is badged.
-      const profile = session.userDataDir;
-      await session.close({ keepProfile: true });
-      session = await launch(profile);
+      const restarted = await browser.restart();
       await expect
-        .poll(() => registeredMatches(session), { timeout: 15_000 })
+        .poll(() => registeredMatches(restarted), { timeout: 15_000 })
         .toEqual([`${SITE}/*`]);
-      const again = session.context.pages()[0] ?? (await session.context.newPage());
+      const again = restarted.context.pages()[0] ?? (await restarted.context.newPage());
       await again.goto(articleUrl);
       await again.locator('#lead ll-badge').waitFor({ timeout: 20_000 });
     });

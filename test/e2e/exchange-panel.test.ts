@@ -1,20 +1,13 @@
 // The panel on an exchange's trading page: the coin from the URL, following client-side
 // navigation, and a collapsed state that survives a reload.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closedShadowText, type ExtensionSession, launchWithExtension } from './harness';
-import { replayControl } from './replay-control';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { closedShadowText } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  const replay = replayControl(origin);
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-});
-afterAll(() => session.close());
+const browser = useExtensionSession('file');
+beforeAll(() => browser.launch('calm'));
 
 const panelText = (page: Page) => closedShadowText(page, 'll-panel');
 
@@ -31,7 +24,7 @@ async function clickToggle(page: Page) {
 
 describe('the exchange trading page', () => {
   it('shows the coin of the URL and follows client-side navigation', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/exchange.html?symbol=BTCUSDT`);
     await page.locator('ll-panel').waitFor({ timeout: 15_000 });
     expect(await page.locator('ll-panel').getAttribute('coin')).toBe('BTC');
@@ -50,7 +43,7 @@ describe('the exchange trading page', () => {
   });
 
   it('keeps the panel collapsed across a reload', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/exchange.html?symbol=BTCUSDT`);
     await page.locator('ll-panel').waitFor({ timeout: 15_000 });
     await expect.poll(() => panelText(page), { timeout: 15_000 }).toMatch(/Open interest/);

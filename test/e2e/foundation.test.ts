@@ -1,16 +1,11 @@
 // The thin slice, end to end in real Chromium: replay server → worker → badges and popup, and the
 // worker being stopped the way Chrome stops it.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { MANUAL_REFRESH_SPACING_MS } from '../../src/core/venue-status';
 import { loadScenario } from '../replay/scenario';
-import {
-  type ExtensionSession,
-  launchWithExtension,
-  openPopup,
-  saveScreenshot,
-  stopServiceWorker,
-} from './harness';
+import { openPopup, saveScreenshot, stopServiceWorker } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
 const replay = replayControl(origin);
@@ -23,21 +18,12 @@ function handComputedOi(name: string): number {
   );
 }
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = useExtensionSession('test');
+beforeEach(() => browser.launch('calm'));
 
 describe('badges on a news article', () => {
   it('puts a badge with the coin’s open interest after a mention, without changing the page text', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     const textBefore = await page.locator('#story').evaluate((node) => node.textContent);
     const btc = page.locator('ll-badge[coin="BTC"]').first();
@@ -56,7 +42,7 @@ describe('popup', () => {
   it('shows the market’s total open interest equal to the sum computed by hand from the scenario', async () => {
     const expected = handComputedOi('calm');
     expect(expected).toBe(5_000_000_000);
-    const popup = await openPopup(session);
+    const popup = await openPopup(browser.current);
     const figure = popup.getByTestId('market-oi');
     await expect
       .poll(() => figure.getAttribute('value'), { timeout: 15_000 })
@@ -71,18 +57,18 @@ describe('popup', () => {
   });
 
   it('still shows the last good data after the service worker is stopped, and the worker recovers', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(browser.current);
     const figure = popup.getByTestId('market-oi');
     await expect.poll(() => figure.getAttribute('value'), { timeout: 15_000 }).toBe('5000000000');
     await popup.close();
 
-    await stopServiceWorker(session);
+    await stopServiceWorker(browser.current);
     // While the worker sleeps the venue moves on; the first reopen must still show the stored figure.
     await replay.setScenario('calm-btc-doubled');
     const tickerRequestsBefore = (await replay.requests()).filter(
       (r) => r.path === '/v5/market/tickers',
     ).length;
-    const reopened = await openPopup(session);
+    const reopened = await openPopup(browser.current);
     const reopenedFigure = reopened.getByTestId('market-oi');
     await expect
       .poll(() => reopenedFigure.getAttribute('value'), { timeout: 15_000 })

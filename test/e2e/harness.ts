@@ -1,5 +1,6 @@
 // Launches Chromium with the built extension and gives tests what a user has: pages, the popup,
-// and the means to stop the service worker as Chrome does when it is idle.
+// and the means to stop the service worker as Chrome does when it is idle. Test files open their
+// browser through session.ts (useExtensionSession), which also closes it for them.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, saveScreenshot } from './harness';
-import { replayControl } from './replay-control';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { saveScreenshot } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
-let session: ExtensionSession;
+const browser = useExtensionSession('file');
 let page: Page;
 
 const ourBadges = (selector: string) =>
@@ -23,17 +23,13 @@ const ourBadges = (selector: string) =>
   );
 
 beforeAll(async () => {
-  const replay = replayControl(origin);
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+  const session = await browser.launch('calm');
   page = await session.context.newPage();
   await page.goto(`${origin}/pages/hostile.html`);
   await page.locator('#status', { hasText: 'ready' }).waitFor();
   // The deep mention is among the last the idle-time scan reaches.
   await page.locator('#deep ll-badge').waitFor({ timeout: 30_000 });
 });
-afterAll(() => session.close());
 
 describe('a hostile page', () => {
   it('badges its mentions right, whatever the page looks like', async () => {

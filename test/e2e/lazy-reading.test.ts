@@ -2,14 +2,14 @@
 // of the viewport, and the rest of the page, content the page adds far down included, once the
 // reader scrolls near it; a block hidden with display: none is read once it is shown.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, saveScreenshot } from './harness';
-import { replayControl } from './replay-control';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { saveScreenshot } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
 /** Long enough for the idle-time reading of everything within reach to be over. */
 const SETTLE_MS = 1_500;
-let session: ExtensionSession;
+const browser = useExtensionSession('file');
 let page: Page;
 
 const badgesIn = (selector: string) =>
@@ -22,16 +22,12 @@ const badgesIn = (selector: string) =>
   );
 
 beforeAll(async () => {
-  const replay = replayControl(origin);
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+  const session = await browser.launch('calm');
   page = await session.context.newPage();
   await page.goto(`${origin}/pages/long.html`);
   await page.locator('#top ll-badge').waitFor({ timeout: 15_000 });
   await page.waitForTimeout(SETTLE_MS);
 });
-afterAll(() => session.close());
 
 describe('reading what the reader can reach', () => {
   it('badges the screen and the next one at load, and nothing several screens down', async () => {

@@ -2,22 +2,17 @@
 // and the per-site switch, which takes every trace of the extension out of the page and keeps it
 // out until the site is switched on again.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, openPopup, saveScreenshot } from './harness';
-import { replayControl } from './replay-control';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPopup, saveScreenshot } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
-let session: ExtensionSession;
+const browser = useExtensionSession('file');
 let popup: Page;
 
 beforeAll(async () => {
-  const replay = replayControl(origin);
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-  popup = await openPopup(session);
+  popup = await openPopup(await browser.launch('calm'));
 });
-afterAll(() => session.close());
 
 const sites = () => popup.locator('section.sites');
 
@@ -44,7 +39,7 @@ const badgeCounts = (page: Page) =>
 
 describe('density', () => {
   it('is the first mention per block by default, and follows the setting live', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/article.html`);
     await page.locator('#lead ll-badge').waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await badgeCounts(page)).total).toBeGreaterThan(5);
@@ -77,7 +72,7 @@ describe('density', () => {
 
 describe('the switch per site', () => {
   it('takes everything out of a page and keeps it out until switched on', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.current.context.newPage();
     await page.goto(`${origin}/pages/feed.html?autoload=0`);
     const textNodeCount = () =>
       page.evaluate(() => {
@@ -117,7 +112,7 @@ describe('the switch per site', () => {
     expect(await textNodeCount()).toBeGreaterThan(nodesWhileOff);
 
     // A page loaded while off stays untouched.
-    const other = await session.context.newPage();
+    const other = await browser.current.context.newPage();
     await other.goto(`${origin}/pages/article.html`);
     await other.waitForTimeout(2_000);
     expect(await other.locator('ll-badge').count()).toBe(0);

@@ -1,17 +1,11 @@
 // Pinning as a user does it: from a coin's card on a news page, then in the popup by keyboard,
 // and the pins still there after the browser restarts with the same profile.
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, openPopup, saveScreenshot } from './harness';
-import { replayControl } from './replay-control';
+import { describe, expect, inject, it } from 'vitest';
+import { openPopup, saveScreenshot } from './harness';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
-const replay = replayControl(origin);
-
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const browser = useExtensionSession('test');
 
 const pinnedCoins = (popup: Awaited<ReturnType<typeof openPopup>>) =>
   popup
@@ -23,9 +17,7 @@ const focusedButton = (popup: Awaited<ReturnType<typeof openPopup>>) =>
 
 describe('pins', () => {
   it('a coin pinned from its card comes first in the popup, and survives a browser restart', async () => {
-    await replay.reset();
-    await replay.setScenario('calm');
-    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
+    const session = await browser.launch('calm');
     const article = await session.context.newPage();
     await article.goto(`${origin}/pages/article.html`);
     const badge = article.locator('#lead ll-badge[coin="BTC"]');
@@ -47,22 +39,13 @@ describe('pins', () => {
       .poll(() => article.evaluate(() => document.activeElement?.getAttribute('coin')))
       .toBe('BTC');
 
-    const profile = session.userDataDir;
-    await session.close({ keepProfile: true });
-    session = await launchWithExtension({
-      extensionDir: inject('extensionDir'),
-      userDataDir: profile,
-    });
-    popup = await openPopup(session);
+    popup = await openPopup(await browser.restart());
     await expect.poll(() => pinnedCoins(popup), { timeout: 15_000 }).toEqual(['BTC']);
     await saveScreenshot(popup, 'pins-after-restart');
   });
 
   it('pins from the popup, reorders with Alt+Up and unpins, all by keyboard, never losing the focus', async () => {
-    await replay.reset();
-    await replay.setScenario('calm');
-    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-    const popup = await openPopup(session);
+    const popup = await openPopup(await browser.launch('calm'));
     await popup.getByTestId('largest').waitFor({ timeout: 15_000 });
     await popup.getByRole('button', { name: 'Pin BTC' }).focus();
     await popup.keyboard.press('Enter');

@@ -1,32 +1,19 @@
 // The popup as a user meets it: search to pin, drag to reorder, venues on/off, thresholds,
 // the cache drawn before the background answers, dark mode and Chinese, with screenshots.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { MarketContext } from '../../src/messages';
 import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
-import {
-  type ExtensionSession,
-  type LaunchOptions,
-  launchWithExtension,
-  openPopup,
-  saveScreenshot,
-  stopServiceWorker,
-} from './harness';
+import { type LaunchOptions, openPopup, saveScreenshot, stopServiceWorker } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
-const origin = inject('replayOrigin');
-const replay = replayControl(origin);
+const replay = replayControl(inject('replayOrigin'));
+const browser = useExtensionSession('test');
 
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
+/** A fresh browser on the scenario, with its popup open once the market figure is drawn. */
 async function start(scenario: string, options: Partial<LaunchOptions> = {}) {
-  await replay.reset();
-  await replay.setScenario(scenario);
-  session = await launchWithExtension({ extensionDir: inject('extensionDir'), ...options });
+  const session = await browser.launch(scenario, options);
   const popup = await openPopup(session);
   await popup.getByTestId('market-oi').waitFor({ timeout: 20_000 });
   return { session, popup };
@@ -330,7 +317,6 @@ describe('popup appearance', () => {
     const light = await start('calm', { colorScheme: 'light' });
     await saveScreenshot(light.popup, 'popup-light');
     const lightColours = [await background(light.popup), await textColour(light.popup)];
-    await session?.close();
     const dark = await start('calm', { colorScheme: 'dark' });
     await saveScreenshot(dark.popup, 'popup-dark');
     const darkColours = [await background(dark.popup), await textColour(dark.popup)];

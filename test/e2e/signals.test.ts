@@ -1,38 +1,25 @@
 // The scenario days in real Chromium: the signals reach the popup and the hover card, worded as
 // getContext/getMarket word them (their figures are checked in test/integration/scenario-signals).
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { COMPACT_USD } from '../../src/core/format';
 import type { StatusAnswer } from '../../src/messages';
 import { REAL_DATA_DIR } from '../replay/scenario';
 import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
-import {
-  closedShadowText,
-  type ExtensionSession,
-  type LaunchOptions,
-  launchWithExtension,
-  openPopup,
-  saveScreenshot,
-} from './harness';
+import { closedShadowText, type LaunchOptions, openPopup, saveScreenshot } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
 const origin = inject('replayOrigin');
 const replay = replayControl(origin);
 /** Scenario seconds per real second: the 40 s cascade plays in 2 s. */
 const SPEED = 20;
 
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const browser = useExtensionSession('test');
 
 /** Launches the extension on the scenario's markets, plays the day, and refreshes until every venue has been polled since. */
 async function play(name: string, options: Partial<LaunchOptions> = {}, refreshLabel = 'Refresh') {
-  await replay.reset();
-  await replay.setScenario(`${name}`, 0.0001);
-  session = await launchWithExtension({ extensionDir: inject('extensionDir'), ...options });
-  const popup = await openPopup(session);
+  const popup = await openPopup(await browser.launch(name, { speed: 0.0001, ...options }));
   const status = () =>
     popup.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'getStatus' }),
@@ -70,8 +57,7 @@ const marketSignals = (popup: Awaited<ReturnType<typeof play>>) =>
   popup.locator('[data-testid="market-signals"] li').allTextContents();
 
 async function hoverCard(coin: string) {
-  if (!session) throw new Error('no session');
-  const page = await session.context.newPage();
+  const page = await browser.current.context.newPage();
   await page.goto(`${origin}/pages/article.html`);
   const badge = page.locator(`ll-badge[coin="${coin}"]`).first();
   await badge.waitFor({ timeout: 15_000 });

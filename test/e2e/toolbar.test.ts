@@ -1,25 +1,17 @@
 // The toolbar badge, as configured: the market's reported liquidations of the last hour by
 // default, or a pinned coin's 24h OI change, coloured by the active signal.
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, openPopup } from './harness';
+import { describe, expect, inject, it } from 'vitest';
+import { openPopup } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
-const origin = inject('replayOrigin');
-const replay = replayControl(origin);
-
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const replay = replayControl(inject('replayOrigin'));
+const browser = useExtensionSession('test');
 
 describe('the toolbar badge', () => {
   it('shows the configured figure', async () => {
-    await replay.reset();
     // The scripted day's markets first, its liquidations once the extension listens.
-    await replay.setScenario('scripted-day', 0.0001);
-    session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-    const popup = await openPopup(session);
+    const popup = await openPopup(await browser.launch('scripted-day', { speed: 0.0001 }));
     const send = (message: unknown) =>
       popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
     const badgeText = () => popup.evaluate(() => chrome.action.getBadgeText({}));

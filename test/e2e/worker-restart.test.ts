@@ -1,34 +1,24 @@
 // Chrome stops idle workers and updates restart them: a worker stopped in the middle of a
 // liquidation stream must come back with every event it had counted, count none twice, and
 // not pretend to have heard what it missed.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ContextsAnswer, StatusAnswer } from '../../src/messages';
-import {
-  type ExtensionSession,
-  launchWithExtension,
-  openPopup,
-  stopServiceWorker,
-} from './harness';
+import { openPopup, stopServiceWorker } from './harness';
 import { replayControl } from './replay-control';
+import { useExtensionSession } from './session';
 
-const origin = inject('replayOrigin');
-const replay = replayControl(origin);
+const replay = replayControl(inject('replayOrigin'));
 const STREAMED = 32;
 /** Half speed: the 8 s script plays over 16 s, time enough for a worker restart on a loaded machine. */
 const SPEED = 0.5;
 const SCRIPT_MS = 8_000 / SPEED;
 
-let session: ExtensionSession;
-beforeEach(async () => {
-  await replay.reset();
-  await replay.setScenario('calm');
-  session = await launchWithExtension({ extensionDir: inject('extensionDir') });
-});
-afterEach(() => session.close());
+const browser = useExtensionSession('test');
+beforeEach(() => browser.launch('calm'));
 
 describe('a worker stopped mid-stream', () => {
   it('keeps what it counted, counts nothing twice and misses what it did not hear', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(browser.current);
     const ask = <T>(message: unknown) =>
       popup.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
     const btcCount = async () =>
@@ -46,7 +36,7 @@ describe('a worker stopped mid-stream', () => {
     const counted = await btcCount();
     await popup.waitForTimeout(500);
 
-    await stopServiceWorker(session);
+    await stopServiceWorker(browser.current);
     await popup.waitForTimeout(3_000);
     const afterRestart = await btcCount();
     expect(afterRestart).toBeGreaterThanOrEqual(counted);
