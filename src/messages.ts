@@ -289,12 +289,6 @@ export const WhyNoFiguresRequest = z.object({
 });
 
 export const UnpinCoinRequest = z.object({ type: z.literal('unpinCoin'), coin: coinId });
-/** The pins in a new order (the same coins, reordered by drag or keyboard). */
-export const SetPinsRequest = z.object({
-  type: z.literal('setPins'),
-  coins: z.array(coinId).check(z.maxLength(MAX_PINS)),
-});
-
 /**
  * A pinned coin takes another's place (drag and drop, or Alt+arrow onto its neighbour). Applied to
  * the pins as stored, so a pin added or removed meanwhile (another popup, a card) stays as it is.
@@ -360,7 +354,6 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   PinCoinRequest,
   GetPinsRequest,
   UnpinCoinRequest,
-  SetPinsRequest,
   MovePinRequest,
   StepPinRequest,
   GetMarketRequest,

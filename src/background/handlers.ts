@@ -189,7 +189,6 @@ export function createMessageHandler(options: HandlerOptions) {
         return { pins: await options.pins.load() };
       case 'pinCoin':
       case 'unpinCoin':
-      case 'setPins':
       case 'movePin':
       case 'stepPin':
         return serialize('pins', () => updatePins(options.pins, request));

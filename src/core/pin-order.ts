@@ -5,7 +5,7 @@ import { MAX_PINS, type PopupToBackground } from '../messages';
 
 export type PinChange = Extract<
   PopupToBackground,
-  { type: 'pinCoin' | 'unpinCoin' | 'setPins' | 'movePin' | 'stepPin' }
+  { type: 'pinCoin' | 'unpinCoin' | 'movePin' | 'stepPin' }
 >;
 
 /** The pins after `change`, or why it is refused. */
@@ -31,11 +31,6 @@ export function changedPins(
           ? change.target.toUpperCase()
           : targetByStep(current, coin, change.step);
       return { pins: target ? movedTo(current, coin, target) : [...current] };
-    }
-    case 'setPins': {
-      const next = change.coins.map((coin) => coin.toUpperCase());
-      const same = next.length === current.length && next.every((coin) => current.includes(coin));
-      return same ? { pins: next } : { error: 'a new order must hold the same pinned coins' };
     }
   }
 }

@@ -47,13 +47,4 @@ describe('reordering pins', () => {
     });
     expect(changedPins(pins, { type: 'stepPin', coin: 'DOGE', step: -1 })).toEqual({ pins });
   });
-
-  it('takes a whole new order only when it holds the same coins', () => {
-    expect(changedPins(['BTC', 'ETH'], { type: 'setPins', coins: ['eth', 'btc'] })).toEqual({
-      pins: ['ETH', 'BTC'],
-    });
-    expect(changedPins(['BTC', 'ETH'], { type: 'setPins', coins: ['ETH'] })).toEqual({
-      error: 'a new order must hold the same pinned coins',
-    });
-  });
 });
