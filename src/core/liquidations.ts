@@ -69,8 +69,16 @@ export interface RecentKeysPage {
 
 /** A bounded memory of recent event keys: the oldest are forgotten first. */
 export class RecentKeys {
-  /** Each key with its arrival number, in arrival order. */
+  /** Each key with its arrival number. */
   private readonly keys = new Map<string, number>();
+  /**
+   * Arrivals in order, oldest from `head` on. Kept beside the map because finding the map's
+   * oldest key (`keys().next()`) walks past every entry deleted before it: at capacity, that made
+   * each new key cost as much as all the evictions since the map last rehashed.
+   */
+  private arrivalKeys: string[] = [];
+  private arrivalNumbers: number[] = [];
+  private head = 0;
   private readonly changedPages = new Set<number>();
   private next = 0;
 
@@ -114,10 +122,19 @@ export class RecentKeys {
   private remember(key: string) {
     const at = this.next++;
     this.keys.set(key, at);
+    this.arrivalKeys.push(key);
+    this.arrivalNumbers.push(at);
     this.changedPages.add(Math.floor(at / RECENT_KEYS_PAGE));
-    if (this.keys.size > this.capacity) {
-      const oldest = this.keys.keys().next().value;
-      if (oldest !== undefined) this.keys.delete(oldest);
+    while (this.keys.size > this.capacity && this.head < this.arrivalKeys.length) {
+      const oldest = this.arrivalKeys[this.head] as string;
+      // A key remembered again later (restored twice) keeps its newer arrival.
+      if (this.keys.get(oldest) === this.arrivalNumbers[this.head]) this.keys.delete(oldest);
+      this.head += 1;
+    }
+    if (this.head > this.capacity) {
+      this.arrivalKeys = this.arrivalKeys.slice(this.head);
+      this.arrivalNumbers = this.arrivalNumbers.slice(this.head);
+      this.head = 0;
     }
   }
 }

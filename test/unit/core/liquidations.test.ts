@@ -140,6 +140,25 @@ describe('RecentKeys', () => {
     expect(recent.toArray()).toEqual(['d', 'e', 'a']);
   });
 
+  it('keeps forgetting in order long after its capacity was first reached', () => {
+    const recent = new RecentKeys(3);
+    for (let i = 0; i < 100; i++) expect(recent.seenBefore(`k${i}`)).toBe(false);
+    expect(recent.toArray()).toEqual(['k97', 'k98', 'k99']);
+    expect(recent.seenBefore('k96')).toBe(false);
+    expect(recent.seenBefore('k98')).toBe(true);
+  });
+
+  it('keeps a key restored twice by its newer page', () => {
+    const recent = new RecentKeys(2, [
+      { page: 1, keys: ['a'] },
+      { page: 2, keys: ['b', 'a'] },
+    ]);
+    expect(recent.seenBefore('a')).toBe(true);
+    expect(recent.seenBefore('b')).toBe(true);
+    expect(recent.seenBefore('c')).toBe(false);
+    expect(recent.seenBefore('a')).toBe(true);
+  });
+
   it('counts restored keys as seen, oldest page first, keeping only the newest `capacity`', () => {
     const recent = new RecentKeys(2, [
       { page: 8, keys: ['y', 'z'] },
