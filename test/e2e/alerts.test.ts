@@ -1,7 +1,6 @@
 // A signal starting for a pinned coin raises one desktop notification, not one per poll.
 import { describe, expect, inject, it } from 'vitest';
-import type { StatusAnswer } from '../../src/messages';
-import { openPopup } from './harness';
+import { openPopup, refreshUntilPolledSince } from './harness';
 import { replayControl } from './replay-control';
 import { useExtensionSession } from './session';
 
@@ -47,18 +46,7 @@ describe('notifications', () => {
 
     // The flush goes on: later polls and history arrivals raise nothing new. Refresh until
     // every live venue has been polled since the day was played, so BTC's figures are settled.
-    const played = Date.now();
-    await expect
-      .poll(
-        async () => {
-          await popup.getByRole('button', { name: 'Refresh' }).click();
-          const { venues } = (await send({ type: 'getStatus' })) as StatusAnswer;
-          const live = venues.filter((v) => v.state === 'live');
-          return live.length > 0 && live.every((v) => (v.lastSuccessAt ?? 0) >= played);
-        },
-        { timeout: 30_000, interval: 2_000 },
-      )
-      .toBe(true);
+    await refreshUntilPolledSince(popup, Date.now(), { timeout: 30_000 });
     // On failure, BTC's context says which input of the rule moved.
     const btc = JSON.stringify(await send({ type: 'getContext', coins: ['BTC'] }));
     expect(await sent(), btc).toEqual({ sent: 1, btc: ['long-flush'] });

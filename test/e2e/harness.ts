@@ -12,6 +12,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import type { StatusAnswer } from '../../src/messages';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 
 export const RESULTS_DIR = join(process.cwd(), 'test-results');
@@ -118,6 +119,30 @@ export async function stopServiceWorker(session: ExtensionSession): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await cdp.detach();
+}
+
+/**
+ * Clicks the popup's Refresh until every live venue has been polled since `since`: a venue polled
+ * too recently for a Refresh to ask it again would otherwise still hold an older state.
+ */
+export async function refreshUntilPolledSince(
+  popup: Page,
+  since: number,
+  { label = 'Refresh', timeout = 20_000 }: { label?: string; timeout?: number } = {},
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await popup.getByRole('button', { name: label }).click();
+        const { venues } = (await popup.evaluate(() =>
+          chrome.runtime.sendMessage({ type: 'getStatus' }),
+        )) as StatusAnswer;
+        const live = venues.filter((v) => v.state === 'live');
+        return live.length > 0 && live.every((v) => (v.lastSuccessAt ?? 0) >= since);
+      },
+      { timeout, interval: 2_000 },
+    )
+    .toBe(true);
 }
 
 /** An overlay's box once it has stopped moving: it is placed again each time it grows. */

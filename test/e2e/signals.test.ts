@@ -6,7 +6,13 @@ import { COMPACT_USD } from '../../src/core/format';
 import type { StatusAnswer } from '../../src/messages';
 import { REAL_DATA_DIR } from '../replay/scenario';
 import { chromiumWithLocale, fontConfigWithChinese } from './chromium-locale';
-import { closedShadowText, type LaunchOptions, openPopup, saveScreenshot } from './harness';
+import {
+  closedShadowText,
+  type LaunchOptions,
+  openPopup,
+  refreshUntilPolledSince,
+  saveScreenshot,
+} from './harness';
 import { replayControl } from './replay-control';
 import { useExtensionSession } from './session';
 
@@ -37,19 +43,9 @@ async function play(name: string, options: Partial<LaunchOptions> = {}, refreshL
     .toBe(true);
   await replay.setScenario(name, SPEED);
   await popup.waitForTimeout(5_500);
-  // Every live venue polled after the day has played: one polled mid-cascade, too recently for
-  // a Refresh to ask it again, would otherwise mix the two states in a coin's figures.
-  const played = Date.now();
-  await expect
-    .poll(
-      async () => {
-        await popup.getByRole('button', { name: refreshLabel }).click();
-        const live = (await status()).venues.filter((v) => v.state === 'live');
-        return live.length > 0 && live.every((v) => (v.lastSuccessAt ?? 0) >= played);
-      },
-      { timeout: 20_000, interval: 2_000 },
-    )
-    .toBe(true);
+  // Every live venue polled after the day has played: one polled mid-cascade would otherwise
+  // mix the two states in a coin's figures.
+  await refreshUntilPolledSince(popup, Date.now(), { label: refreshLabel });
   return popup;
 }
 
