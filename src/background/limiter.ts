@@ -62,15 +62,17 @@ export function createLimiter(
     timers.delete(venue);
     const queue = waiting.get(venue) ?? [];
     const cap = limit.budget * share;
+    const pumpIn = (ms: number) =>
+      timers.set(
+        venue,
+        setTimeout(() => pump(venue, limit), ms),
+      );
     for (;;) {
       const found = next(queue);
       if (!found) return;
       const { waiter, priority } = found;
       if (priority === PRIORITY.backfill && backfillPaused()) {
-        timers.set(
-          venue,
-          setTimeout(() => pump(venue, limit), PAUSE_CHECK_MS),
-        );
+        pumpIn(PAUSE_CHECK_MS);
         return;
       }
       const now = Date.now();
@@ -79,10 +81,7 @@ export function createLimiter(
       // A request costlier than the cap alone still goes, on an empty window.
       if (used > 0 && used + waiter.cost > cap) {
         const oldest = entries[0]?.at ?? now;
-        timers.set(
-          venue,
-          setTimeout(() => pump(venue, limit), Math.max(10, oldest + limit.windowMs - now)),
-        );
+        pumpIn(Math.max(10, oldest + limit.windowMs - now));
         return;
       }
       entries.push({ at: now, cost: waiter.cost });
